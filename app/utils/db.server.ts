@@ -1,0 +1,77 @@
+// The one Prisma client of the process. It connects through node-postgres (the Prisma pg
+// adapter), whether the server is the embedded PGlite or a real PostgreSQL.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+import { log } from "./logger.server";
+
+export type { PrismaClient };
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+interface Connection {
+  client: PrismaClient;
+  pool: pg.Pool;
+}
+
+let current: Connection | undefined;
+
+/** True when the connection string points at the embedded database, which serves one client. */
+function isEmbedded() {
+  return process.env.UPSTREAM_EMBEDDED_DATABASE === "1";
+}
+
+function connect(connectionString: string): Connection {
+  const pool = new pg.Pool({
+    connectionString,
+    max: isEmbedded() ? 1 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // node-postgres emits errors of idle clients (e.g. the server restarted) on the pool; left
+  // unhandled they crash the process. The broken client is discarded and the next query reconnects.
+  pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { client, pool };
+}
+
+export function getPrisma(): PrismaClient {
+  if (!current) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: the database has not been started");
+    current = connect(url);
+  }
+  return current.client;
+}
+
+/**
+ * The Prisma client. A proxy so modules can import it at load time while the connection is
+ * made later (after the embedded database starts, or per test file).
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getPrisma();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDatabase() {
+  const connection = current;
+  current = undefined;
+  if (!connection) return;
+  await connection.client.$disconnect().catch(() => {});
+  await connection.pool.end().catch(() => {});
+}
+
+/** Used by /readyz and the outage page: can we run a query right now? */
+export async function isDatabaseReachable(timeoutMs = 2_000): Promise<boolean> {
+  try {
+    await Promise.race([
+      prisma.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs)),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
