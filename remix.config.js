@@ -12,4 +12,12 @@ export default {
   tailwind: true,
   postcss: true,
   watchPaths: ["./server/**/*.ts"],
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    // Single fetch changes how loaders serialise data; we stay on the classic json() responses.
+    v3_singleFetch: false,
+  },
 };

@@ -1,0 +1,51 @@
+// The page frame: skip link, header with navigation and the user's menu, flash message, main.
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { FlashMessage } from "./ui/flash-message";
+
+interface ShellUser {
+  name: string;
+  role: "EMPLOYEE" | "ADMIN";
+}
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-slate-100 hover:bg-brand-800"}`;
+
+export function AppShell({ user, flash, children }: { user: ShellUser | null; flash: { kind: "success" | "error" | "info"; message: string } | null; children: ReactNode }) {
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700">
+        Skip to main content
+      </a>
+      <header className="bg-brand-600">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
+          <Link to="/" className="mr-4 flex items-center gap-2 text-lg font-semibold text-white">
+            <img src="/favicon.svg" alt="" width={24} height={24} />
+            Upstream
+          </Link>
+          {user ? (
+            <>
+              <nav aria-label="Main" className="flex flex-wrap gap-1">
+                <NavLink to="/" end className={navClass}>Home</NavLink>
+                <NavLink to="/teams" className={navClass}>Teams</NavLink>
+                {user.role === "ADMIN" ? <NavLink to="/admin" className={navClass}>Admin</NavLink> : null}
+              </nav>
+              <div className="ml-auto flex items-center gap-2">
+                <NavLink to="/account" className={navClass}>{user.name}</NavLink>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-100 hover:bg-brand-800">
+                    Sign out
+                  </button>
+                </Form>
+              </div>
+            </>
+          ) : null}
+        </div>
+      </header>
+      {flash ? <FlashMessage kind={flash.kind} message={flash.message} /> : null}
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+// Background work of this app instance. Each job is safe to run on several instances at once:
+// it claims its rows (SKIP LOCKED) or is idempotent. A job that fails is logged and retried on
+// its next tick; one slow job never overlaps itself.
+import { log } from "~/utils/logger.server";
+import { createEmailTransport } from "~/utils/email.server";
+import { sendDueEmails } from "~/models/outbound-email.server";
+import { deleteExpiredSessions } from "~/utils/auth.server";
+import { pruneSignInFailures } from "~/models/sign-in-throttle.server";
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+export function defaultJobs(): Job[] {
+  const transport = createEmailTransport();
+  log.info("email delivery", { via: transport.describe });
+  return [
+    { name: "send-outbound-email", everyMs: 5_000, run: () => sendDueEmails(transport) },
+    { name: "delete-expired-sessions", everyMs: 60 * 60_000, run: deleteExpiredSessions },
+    { name: "prune-sign-in-failures", everyMs: 15 * 60_000, run: pruneSignInFailures },
+  ];
+}
+
+export function startJobs(jobs: Job[] = defaultJobs()) {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  for (const job of jobs) {
+    let busy = false;
+    const tick = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const work = job
+        .run()
+        .catch((error: Error) => log.error("job failed", { job: job.name, error: error.message }))
+        .finally(() => {
+          busy = false;
+          running.delete(work);
+        });
+      running.add(work);
+    };
+    timers.push(setInterval(tick, job.everyMs));
+    setTimeout(tick, 1_000).unref();
+  }
+
+  return {
+    async stop() {
+      stopped = true;
+      timers.forEach(clearInterval);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// People: the directory, and the admin's work on accounts (create with an invitation, edit,
+// change the global role, deactivate and reactivate).
+import crypto from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import type { GlobalRole } from "~/generated/prisma/client";
+import { audit } from "./audit.server";
+import { issueAuthToken } from "./auth-token.server";
+import { queueEmail } from "./outbound-email.server";
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+export async function listPeople({ query, after, status }: { query?: string; after?: string; status?: "active" | "inactive" | "all" }) {
+  const q = query?.trim();
+  const rows = await prisma.user.findMany({
+    where: {
+      ...(status === "inactive" ? { active: false } : status === "all" ? {} : { active: true }),
+      ...(q
+        ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }, { title: { contains: q, mode: "insensitive" } }] }
+        : {}),
+    },
+    // Keyset pagination on (name, id): stable and fast however deep.
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    take: PEOPLE_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      title: true,
+      role: true,
+      active: true,
+      password: { select: { userId: true } },
+      memberships: { select: { role: true, team: { select: { name: true, slug: true } } }, orderBy: { team: { name: "asc" } } },
+    },
+  });
+  const hasMore = rows.length > PEOPLE_PAGE_SIZE;
+  const people = rows.slice(0, PEOPLE_PAGE_SIZE).map(({ password, ...p }) => ({ ...p, invitationPending: !password }));
+  return { people, nextCursor: hasMore ? people[people.length - 1]?.id : undefined };
+}
+
+export async function getPerson(id: string) {
+  const person = await prisma.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      title: true,
+      role: true,
+      active: true,
+      createdAt: true,
+      updatedAt: true,
+      deactivatedAt: true,
+      password: { select: { userId: true } },
+      memberships: { select: { role: true, team: { select: { id: true, name: true, slug: true } } }, orderBy: { team: { name: "asc" } } },
+    },
+  });
+  if (!person) return null;
+  const { password, ...rest } = person;
+  return { ...rest, invitationPending: !password };
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("Someone already has this email address.");
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+function invitationEmail(name: string, inviter: string, link: string) {
+  return {
+    subject: "You're invited to Upstream",
+    text:
+      `Hello ${name},\n\n${inviter} has created an Upstream account for you. Upstream is where teams ask each other ` +
+      `for help, rate the service they get, and pass on what customers tell them.\n\n` +
+      `Choose your password here (the link works for 7 days):\n\n${link}\n`,
+  };
+}
+
+export async function createPerson(
+  actor: { id: string; name: string },
+  input: { name: string; email: string; title: string; role: GlobalRole },
+  baseUrl: string,
+  ip: string,
+) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { id: crypto.randomUUID(), name: input.name, email: input.email, title: input.title, role: input.role },
+        select: { id: true },
+      });
+      const token = await issueAuthToken(tx, user.id, "INVITATION");
+      await queueEmail(tx, { to: input.email, ...invitationEmail(input.name, actor.name, `${baseUrl}/invitation/${token}`) });
+      await audit({ action: "user.created", actorId: actor.id, targetType: "user", targetId: user.id, ip, details: { role: input.role } }, tx);
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+export async function resendInvitation(actor: { id: string; name: string }, userId: string, baseUrl: string, ip: string) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+    const token = await issueAuthToken(tx, userId, "INVITATION");
+    await queueEmail(tx, { to: user.email, ...invitationEmail(user.name, actor.name, `${baseUrl}/invitation/${token}`) });
+    await audit({ action: "user.invitation_sent", actorId: actor.id, targetType: "user", targetId: userId, ip }, tx);
+  });
+}
+
+export class StaleRecordError extends Error {
+  constructor() {
+    super("Someone else changed this record since you opened it.");
+  }
+}
+
+/** Optimistic concurrency on updatedAt: the form carries the version it was rendered from. */
+export async function updatePerson(
+  actorId: string,
+  id: string,
+  version: Date,
+  input: { name: string; email: string; title: string; role: GlobalRole },
+  ip: string,
+  options: { mayChangeRole: boolean },
+) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const before = await tx.user.findUniqueOrThrow({ where: { id }, select: { role: true, updatedAt: true } });
+      const role = options.mayChangeRole ? input.role : before.role;
+      const { count } = await tx.user.updateMany({
+        where: { id, updatedAt: version },
+        data: { name: input.name, email: input.email, title: input.title, role },
+      });
+      if (count === 0) throw new StaleRecordError();
+      await audit({ action: "user.updated", actorId, targetType: "user", targetId: id, ip }, tx);
+      if (role !== before.role) {
+        await audit({ action: "user.role_changed", actorId, targetType: "user", targetId: id, ip, details: { from: before.role, to: role } }, tx);
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/** Deactivation takes effect at once: every session of the person ends in the same transaction. */
+export async function setPersonActive(actorId: string, id: string, active: boolean, ip: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { active, deactivatedAt: active ? null : new Date() } });
+    if (!active) await tx.session.deleteMany({ where: { userId: id } });
+    await audit({ action: active ? "user.reactivated" : "user.deactivated", actorId, targetType: "user", targetId: id, ip }, tx);
+  });
+}
