@@ -5,7 +5,7 @@ import { log } from "~/utils/logger.server";
 import { createEmailTransport } from "~/utils/email.server";
 import { sendDueEmails } from "~/models/outbound-email.server";
 import { deleteExpiredSessions } from "~/utils/auth.server";
-import { pruneSignInFailures } from "~/models/sign-in-throttle.server";
+import { pruneRateLimitEvents } from "~/models/sign-in-throttle.server";
 
 export interface Job {
   name: string;
@@ -19,7 +19,7 @@ export function defaultJobs(): Job[] {
   return [
     { name: "send-outbound-email", everyMs: 5_000, run: () => sendDueEmails(transport) },
     { name: "delete-expired-sessions", everyMs: 60 * 60_000, run: deleteExpiredSessions },
-    { name: "prune-sign-in-failures", everyMs: 15 * 60_000, run: pruneSignInFailures },
+    { name: "prune-rate-limit-events", everyMs: 15 * 60_000, run: pruneRateLimitEvents },
   ];
 }
 

@@ -24,7 +24,7 @@ export async function checkSignInThrottle(email: string, ip: string, now = new D
       { key: accountKey(email), max: MAX_FAILURES_PER_ACCOUNT },
       { key: addressKey(ip), max: MAX_FAILURES_PER_ADDRESS },
     ].map(async ({ key, max }) => {
-      const recent = await prisma.signInFailure.findMany({
+      const recent = await prisma.rateLimitEvent.findMany({
         where: { key, at: { gt: since } },
         orderBy: { at: "desc" },
         take: max,
@@ -40,14 +40,15 @@ export async function checkSignInThrottle(email: string, ip: string, now = new D
 }
 
 export async function recordSignInFailure(email: string, ip: string) {
-  await prisma.signInFailure.createMany({ data: [{ key: accountKey(email) }, { key: addressKey(ip) }] });
+  await prisma.rateLimitEvent.createMany({ data: [{ key: accountKey(email) }, { key: addressKey(ip) }] });
 }
 
 /** A successful sign-in forgives the account's earlier failures (not the address's). */
 export async function clearAccountFailures(email: string) {
-  await prisma.signInFailure.deleteMany({ where: { key: accountKey(email) } });
+  await prisma.rateLimitEvent.deleteMany({ where: { key: accountKey(email) } });
 }
 
-export async function pruneSignInFailures() {
-  await prisma.signInFailure.deleteMany({ where: { at: { lt: new Date(Date.now() - THROTTLE_WINDOW_MS) } } });
+/** Drops events older than every window that reads them. */
+export async function pruneRateLimitEvents() {
+  await prisma.rateLimitEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - THROTTLE_WINDOW_MS) } } });
 }

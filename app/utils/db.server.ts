@@ -61,6 +61,10 @@ export async function disconnectDatabase() {
   if (!connection) return;
   await connection.client.$disconnect().catch(() => {});
   await connection.pool.end().catch(() => {});
+  // pool.end() resolves before the sockets have finished closing; the embedded server accepts
+  // one connection at a time, so wait until they are really gone.
+  for (let i = 0; i < 50 && connection.pool.totalCount > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 20));
 }
 
 /** Used by /readyz and the outage page: can we run a query right now? */

@@ -54,7 +54,8 @@ export function lockDataDirectory(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(fs.readFileSync(lockPath, "utf8"));
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessAlive(holder)) {
+      // Our own pid counts as "in use" too: a second open within one process would corrupt it.
+      if (Number.isInteger(holder) && holder > 0 && (holder === process.pid || isProcessAlive(holder))) {
         throw new DataDirectoryInUseError(path.resolve(dataDir), holder);
       }
       fs.rmSync(lockPath, { force: true }); // stale: its process is gone

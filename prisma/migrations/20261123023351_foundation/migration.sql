@@ -61,12 +61,12 @@ CREATE TABLE "auth_tokens" (
 );
 
 -- CreateTable
-CREATE TABLE "sign_in_failures" (
+CREATE TABLE "rate_limit_events" (
     "id" BIGSERIAL NOT NULL,
     "key" TEXT NOT NULL,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "sign_in_failures_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "rate_limit_events_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -149,10 +149,10 @@ CREATE INDEX "sessions_expires_at_idx" ON "sessions"("expires_at");
 CREATE INDEX "auth_tokens_user_id_purpose_idx" ON "auth_tokens"("user_id", "purpose");
 
 -- CreateIndex
-CREATE INDEX "sign_in_failures_key_at_idx" ON "sign_in_failures"("key", "at");
+CREATE INDEX "rate_limit_events_key_at_idx" ON "rate_limit_events"("key", "at");
 
 -- CreateIndex
-CREATE INDEX "sign_in_failures_at_idx" ON "sign_in_failures"("at");
+CREATE INDEX "rate_limit_events_at_idx" ON "rate_limit_events"("at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "teams_name_key" ON "teams"("name");
