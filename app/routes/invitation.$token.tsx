@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { findValidToken } from "~/models/auth-token.server";
+import { handleSetPassword } from "~/models/set-password-action.server";
+import { SetPasswordForm } from "~/components/set-password-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+
+export const meta: MetaFunction = () => [
+  { title: "Welcome to Upstream" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const user = await findValidToken(params.token ?? "", "INVITATION");
+  return json(
+    { invitee: user ? { name: user.name, email: user.email } : null, token: params.token ?? "" },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return handleSetPassword(request, context.clientIp, "INVITATION");
+}
+
+export default function AcceptInvitation() {
+  const { invitee, token } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="mx-auto mt-8 max-w-sm">
+      {invitee ? (
+        <>
+          <h1 className="text-2xl font-semibold">Welcome to Upstream, {invitee.name}</h1>
+          <p className="mt-1 text-sm text-slate-700">
+            Choose a password for <strong>{invitee.email}</strong> to finish setting up your account.
+          </p>
+          <SetPasswordForm token={token} submitLabel="Save password and sign in" lastResult={actionData?.result} />
+        </>
+      ) : (
+        <>
+          <h1 className="text-2xl font-semibold">This invitation can't be used</h1>
+          <p className="mt-4 text-slate-700">
+            It has expired or was already used. Ask your administrator to send a new invitation — or, if you already chose a password, sign in.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
