@@ -24,7 +24,8 @@ export const teamSchema = z.object({
     .optional(),
   description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
   parentId: z.string().trim().optional(),
-  acceptsRequests: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+  // conform turns a ticked checkbox ("on") into true and a missing one into undefined.
+  acceptsRequests: z.boolean().default(false),
 });
 
 export const editTeamSchema = teamSchema.extend({
