@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import stylesheet from "~/tailwind.css";
 import { getSessionUser } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
@@ -44,6 +44,8 @@ function Document({ children }: { children: React.ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {/* Renders nothing in production; in `npm run dev` it reloads the page after each rebuild. */}
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

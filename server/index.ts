@@ -39,7 +39,8 @@ async function main() {
   app.use(
     securityHeaders({
       isProduction,
-      liveReloadPort: isProduction ? undefined : Number(process.env.REMIX_DEV_HTTP_PORT ?? 3001) || undefined,
+      // `remix dev` tells the app its address in REMIX_DEV_ORIGIN; the page's live-reload socket goes there.
+      liveReloadPort: isProduction || !process.env.REMIX_DEV_ORIGIN ? undefined : Number(new URL(process.env.REMIX_DEV_ORIGIN).port),
     }),
   );
 

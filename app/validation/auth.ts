@@ -52,5 +52,8 @@ export function safeRedirect(to: string | null | undefined, fallback = "/") {
   if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
     return fallback;
   }
+  // Browsers drop tabs and newlines from a URL, so "/\t/evil.com" would become "//evil.com".
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }

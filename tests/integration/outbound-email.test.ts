@@ -120,7 +120,10 @@ async function theOnlyRow() {
 
 describe("sending through SMTP", () => {
   test("a queued message reaches the SMTP server with its subject and body", async () => {
-    const m = message({ subject: "Reset your Upstream password", text: "Choose a new password here:\n\nhttp://localhost/reset-password/abc\n" });
+    const m = message({
+      subject: "Reset your Upstream password",
+      text: "Choose a new password here:\n\nhttp://localhost/reset-password/abc\n",
+    });
     await queue(m);
 
     expect(await sendNow()).toBe(1);

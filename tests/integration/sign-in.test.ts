@@ -111,11 +111,32 @@ describe("signing in", () => {
     await expectSignedIn(cookieFrom(response), user.name);
   });
 
-  test("an off-site redirectTo is ignored", async () => {
+  test("over HTTPS the cookie is Secure and uses the __Host- prefix", async () => {
     const user = await createUser();
-    const response = await signIn(user.email, DEFAULT_PASSWORD, { redirectTo: "//evil.example" });
-    expect(response.headers.get("Location")).toBe("/");
+    const request = new Request("https://upstream.example.com/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://upstream.example.com" },
+      body: new URLSearchParams({ email: user.email, password: DEFAULT_PASSWORD }),
+    });
+    const response = (await login.action({ request, params: {}, context: testContext })) as Response;
+
+    const setCookie = response.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/^__Host-upstream_session=/);
+    expect(setCookie).toMatch(/;\s*Secure/i);
+    expect(setCookie).not.toMatch(/;\s*Domain=/i);
+    const page = await callLoader(home, new Request("https://upstream.example.com/", { headers: { Cookie: cookieFrom(response) } }));
+    expect(page.status).toBe(200);
   });
+
+  test.each(["//evil.example", "https://evil.example/", "/\t/evil.example"])(
+    "the off-site redirectTo %j is ignored",
+    async (redirectTo) => {
+      const user = await createUser();
+      const response = await signIn(user.email, DEFAULT_PASSWORD, { redirectTo });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe("/");
+    },
+  );
 
   test("every sign-in gets a new session id with at least 128 bits, whatever cookie the browser already had", async () => {
     const user = await createUser();
