@@ -5,6 +5,7 @@ import { requireAdmin } from "~/utils/admin.server";
 import { listTeams, teamTree } from "~/models/team.server";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { indentClass } from "~/components/ui/indent";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Admin · Upstream" }];
 
@@ -35,7 +36,7 @@ export default function AdminTeams() {
           <tbody className="divide-y divide-slate-200">
             {teams.map((t) => (
               <tr key={t.id}>
-                <td className="px-4 py-2" style={{ paddingLeft: `${1 + t.depth * 1.5}rem` }}>
+                <td className={`py-2 pr-4 ${indentClass(t.depth)}`}>
                   <Link to={`/admin/teams/${t.slug}`} className={textLinkClass}>{t.name}</Link>
                 </td>
                 <td className="px-4 py-2">{t._count.memberships}</td>

@@ -6,6 +6,7 @@ import { assertCan, can } from "~/policies/authorize.server";
 import { listTeams, teamTree } from "~/models/team.server";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { indentClass } from "~/components/ui/indent";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Upstream" }];
 
@@ -30,7 +31,7 @@ export default function Teams() {
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow" aria-label="Team hierarchy">
           {teams.map((team) => (
-            <li key={team.id} className="px-4 py-3" style={{ paddingLeft: `${1 + team.depth * 1.75}rem` }}>
+            <li key={team.id} className={`py-3 pr-4 ${indentClass(team.depth)}`}>
               <Link to={`/teams/${team.slug}`} className={textLinkClass}>{team.name}</Link>
               {team.depth > 0 ? <span className="sr-only"> (level {team.depth + 1})</span> : null}
               <span className="ml-2 text-sm text-slate-600">
