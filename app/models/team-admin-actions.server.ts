@@ -26,7 +26,7 @@ export async function editTeamAction({ request, adminId, team, ip }: Ctx, formDa
     if (error instanceof StaleRecordError) {
       return json({ result: submission.reply({ formErrors: ["Someone else changed this team since you opened the page. Reload to see their changes, then make yours again."] }) }, { status: 409 });
     }
-    const reply = teamConflictReply(error, (o) => submission.reply(o));
+    const reply = teamConflictReply(error, (o) => submission.reply(o), { slugWasTyped: !!submission.value.slug });
     if (reply) return json({ result: reply }, { status: 400 });
     throw error;
   }

@@ -16,8 +16,12 @@ export function toTeamInput(value: { name: string; slug?: string; description: s
 export function teamConflictReply(
   error: unknown,
   reply: (options: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]>,
+  { slugWasTyped }: { slugWasTyped: boolean },
 ): SubmissionResult<string[]> | null {
   if (!(error instanceof TeamConflictError)) return null;
-  // A slug made from the name collides with the name's team: report it on the name.
+  // An address made from the name that clashes is the name's problem: the person never typed one.
+  if (error.field === "slug" && !slugWasTyped) {
+    return reply({ fieldErrors: { name: ["Another team's address is already made from this name. Choose another name, or type a different address."] } });
+  }
   return reply({ fieldErrors: { [error.field]: [error.message] } });
 }

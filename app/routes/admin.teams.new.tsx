@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const team = await createTeam(admin.id, toTeamInput(submission.value), context.clientIp);
     return redirectWithFlash(request, `/admin/teams/${team.slug}`, { kind: "success", message: `${submission.value.name} was created. Add its members and managers below.` });
   } catch (error) {
-    const reply = teamConflictReply(error, (o) => submission.reply(o));
+    const reply = teamConflictReply(error, (o) => submission.reply(o), { slugWasTyped: !!submission.value.slug });
     if (reply) return json({ result: reply }, { status: 400 });
     throw error;
   }

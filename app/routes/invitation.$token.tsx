@@ -8,7 +8,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [
   { title: "Welcome to Upstream" },
-  { name: "referrer", content: "no-referrer" },
+  // The token is in the path: keep it out of Referer headers sent to other sites. Not
+  // "no-referrer": that also turns the form post's Origin into "null", which the CSRF check refuses.
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {

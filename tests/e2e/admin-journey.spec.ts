@@ -3,7 +3,12 @@
 import { demoAccounts, DEMO_PASSWORD } from "./support/app";
 import { expect, selectOptionByText, test } from "./support/test";
 
-test("an administrator adds a person, creates a team, adds the person to it and signs out", async ({ page, context, unique, uniqueEmail }) => {
+test("an administrator adds a person, creates a team, adds the person to it and signs out", async ({
+  page,
+  context,
+  unique,
+  uniqueEmail,
+}) => {
   const person = { name: unique("Alex Newcomer"), email: uniqueEmail("alex"), title: "Support Analyst" };
   const teamName = unique("Escalations");
   const flash = page.getByRole("status");

@@ -42,7 +42,10 @@ test("pages carry an enforced CSP with a nonce that every inline script has", as
   expect(csp.get("object-src")).toEqual(["'none'"]);
   expect(csp.get("base-uri")).toEqual(["'none'"]);
   expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-  const nonce = csp.get("script-src")?.map((v) => /^'nonce-(.+)'$/.exec(v)?.[1]).find(Boolean);
+  const nonce = csp
+    .get("script-src")
+    ?.map((v) => /^'nonce-(.+)'$/.exec(v)?.[1])
+    .find(Boolean);
   expect(nonce, "script-src has a nonce").toBeTruthy();
   expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
 

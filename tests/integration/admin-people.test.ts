@@ -34,6 +34,8 @@ interface Fixtures {
   unique: string;
 }
 
+type Fields = Record<string, string>;
+
 interface AdminRoute {
   /** The route file's name, without extension. */
   file: string;
@@ -41,7 +43,7 @@ interface AdminRoute {
   url: (f: Fixtures) => string;
   params?: (f: Fixtures) => RouteParams;
   /** For routes with an action: submissions that would change something if an admin sent them. */
-  submissions?: (f: Fixtures) => Array<Record<string, string>>;
+  submissions?: (f: Fixtures) => Fields[];
 }
 
 const ADMIN_ROUTES: AdminRoute[] = [
@@ -52,14 +54,14 @@ const ADMIN_ROUTES: AdminRoute[] = [
     file: "admin.people.new",
     module: newPerson,
     url: () => "/admin/people/new",
-    submissions: (f) => [{ name: "Mallory Intruder", email: `mallory-${f.unique}@example.com`, title: "", role: "ADMIN" }],
+    submissions: (f): Fields[] => [{ name: "Mallory Intruder", email: `mallory-${f.unique}@example.com`, title: "", role: "ADMIN" }],
   },
   {
     file: "admin.people.$id",
     module: personPage,
     url: (f) => `/admin/people/${f.person.id}`,
     params: (f) => ({ id: f.person.id }),
-    submissions: (f) => [
+    submissions: (f): Fields[] => [
       { intent: "update", name: "Renamed", email: f.person.email, title: "Boss", role: "ADMIN", version: f.person.updatedAt.toISOString() },
       { intent: "resend-invitation" },
       { intent: "deactivate" },
@@ -70,14 +72,14 @@ const ADMIN_ROUTES: AdminRoute[] = [
     file: "admin.teams.new",
     module: newTeam,
     url: () => "/admin/teams/new",
-    submissions: (f) => [{ name: `Shadow Team ${f.unique}` }],
+    submissions: (f): Fields[] => [{ name: `Shadow Team ${f.unique}` }],
   },
   {
     file: "admin.teams.$slug",
     module: teamPage,
     url: (f) => `/admin/teams/${f.team.slug}?q=te`,
     params: (f) => ({ slug: f.team.slug }),
-    submissions: (f) => [
+    submissions: (f): Fields[] => [
       { intent: "add-member", userId: f.person.id, role: "MANAGER" },
       { intent: "edit-team", name: `Renamed ${f.unique}`, slug: `renamed-${f.unique}`, version: f.team.updatedAt.toISOString() },
     ],
@@ -112,9 +114,7 @@ function routeParams(route: AdminRoute, f: Fixtures) {
   return route.params?.(f) ?? {};
 }
 
-const actionCases = ADMIN_ROUTES.flatMap((route) =>
-  route.module.action ? [{ file: route.file, route }] : [],
-);
+const actionCases = ADMIN_ROUTES.flatMap((route) => (route.module.action ? [{ file: route.file, route }] : []));
 
 describe("the admin pages", () => {
   let employee: User;
@@ -138,37 +138,51 @@ describe("the admin pages", () => {
     }
   });
 
-  test.each(ADMIN_ROUTES.map((route) => ({ file: route.file, route })))("$file: the loader answers 404 to an employee", async ({ route }) => {
-    const before = await adminVisibleState();
-    const response = await callLoader(route.module, getRequest(route.url(fixtures), { cookie: employeeCookie }), routeParams(route, fixtures));
-    expect(response.status).toBe(404);
-    expect(await adminVisibleState()).toEqual(before);
-  });
+  test.each(ADMIN_ROUTES.map((route) => ({ file: route.file, route })))(
+    "$file: the loader answers 404 to an employee",
+    async ({ route }) => {
+      const before = await adminVisibleState();
+      const response = await callLoader(
+        route.module,
+        getRequest(route.url(fixtures), { cookie: employeeCookie }),
+        routeParams(route, fixtures),
+      );
+      expect(response.status).toBe(404);
+      expect(await adminVisibleState()).toEqual(before);
+    },
+  );
 
   test.each(actionCases)("$file: the action answers 404 to an employee and changes nothing", async ({ route }) => {
     for (const fields of route.submissions!(fixtures)) {
       const before = await adminVisibleState();
-      const response = await callAction(route.module, formRequest(route.url(fixtures), fields, { cookie: employeeCookie }), routeParams(route, fixtures));
+      const response = await callAction(
+        route.module,
+        formRequest(route.url(fixtures), fields, { cookie: employeeCookie }),
+        routeParams(route, fixtures),
+      );
       expect(response.status, JSON.stringify(fields)).toBe(404);
       expect(await adminVisibleState()).toEqual(before);
     }
   });
 
-  test.each(ADMIN_ROUTES.map((route) => ({ file: route.file, route })))("$file: someone signed out is sent to sign in, with the way back", async ({ route }) => {
-    const url = route.url(fixtures);
-    const expected = `/login?${new URLSearchParams({ redirectTo: url })}`;
-    const loaderResponse = await callLoader(route.module, getRequest(url), routeParams(route, fixtures));
-    expect(loaderResponse.status).toBe(302);
-    expect(loaderResponse.headers.get("Location")).toBe(expected);
+  test.each(ADMIN_ROUTES.map((route) => ({ file: route.file, route })))(
+    "$file: someone signed out is sent to sign in, with the way back",
+    async ({ route }) => {
+      const url = route.url(fixtures);
+      const expected = `/login?${new URLSearchParams({ redirectTo: url })}`;
+      const loaderResponse = await callLoader(route.module, getRequest(url), routeParams(route, fixtures));
+      expect(loaderResponse.status).toBe(302);
+      expect(loaderResponse.headers.get("Location")).toBe(expected);
 
-    for (const fields of route.submissions?.(fixtures) ?? []) {
-      const before = await adminVisibleState();
-      const response = await callAction(route.module, formRequest(url, fields), routeParams(route, fixtures));
-      expect(response.status).toBe(302);
-      expect(response.headers.get("Location")).toBe(expected);
-      expect(await adminVisibleState()).toEqual(before);
-    }
-  });
+      for (const fields of route.submissions?.(fixtures) ?? []) {
+        const before = await adminVisibleState();
+        const response = await callAction(route.module, formRequest(url, fields), routeParams(route, fixtures));
+        expect(response.status).toBe(302);
+        expect(response.headers.get("Location")).toBe(expected);
+        expect(await adminVisibleState()).toEqual(before);
+      }
+    },
+  );
 
   test("the same requests work for an admin (so the 404s above are the permission check)", async () => {
     const admin = await createUser({ role: "ADMIN" });
@@ -204,7 +218,10 @@ function addPerson(fields: Record<string, string>, cookie = adminCookie) {
 async function openPerson(id: string, cookie = adminCookie) {
   const response = await callLoader(personPage, getRequest(`/admin/people/${id}`, { cookie }), { id });
   expect(response.status).toBe(200);
-  return readJson<{ person: { id: string; name: string; email: string; title: string; role: string; updatedAt: string }; mayChangeAccess: boolean }>(response);
+  return readJson<{
+    person: { id: string; name: string; email: string; title: string; role: string; updatedAt: string };
+    mayChangeAccess: boolean;
+  }>(response);
 }
 
 function postToPerson(id: string, fields: Record<string, string>, cookie = adminCookie) {
@@ -214,7 +231,14 @@ function postToPerson(id: string, fields: Record<string, string>, cookie = admin
 /** The edit form as the page renders it for `id`, with `changes` typed over it. */
 async function editPerson(id: string, changes: Record<string, string>, cookie = adminCookie) {
   const { person } = await openPerson(id, cookie);
-  const form = { intent: "update", name: person.name, email: person.email, title: person.title, role: person.role, version: person.updatedAt };
+  const form = {
+    intent: "update",
+    name: person.name,
+    email: person.email,
+    title: person.title,
+    role: person.role,
+    version: person.updatedAt,
+  };
   return postToPerson(id, { ...form, ...changes }, cookie);
 }
 
@@ -258,8 +282,18 @@ describe("adding a person", () => {
   });
 
   test.each([
-    { problem: "a missing name", fields: { name: "", email: "kept-email@example.com", title: "Kept title" }, field: "name", kept: { email: "kept-email@example.com", title: "Kept title" } },
-    { problem: "an invalid email", fields: { name: "Kept Name", email: "not-an-email", title: "Kept title" }, field: "email", kept: { name: "Kept Name", email: "not-an-email", title: "Kept title" } },
+    {
+      problem: "a missing name",
+      fields: { name: "", email: "kept-email@example.com", title: "Kept title" },
+      field: "name",
+      kept: { email: "kept-email@example.com", title: "Kept title" },
+    },
+    {
+      problem: "an invalid email",
+      fields: { name: "Kept Name", email: "not-an-email", title: "Kept title" },
+      field: "email",
+      kept: { name: "Kept Name", email: "not-an-email", title: "Kept title" },
+    },
   ])("$problem: 400 with the field's message, the typed values kept, nobody added", async ({ fields, field, kept }) => {
     const usersBefore = await prisma.user.count();
     const emailsBefore = await prisma.outboundEmail.count();
@@ -403,7 +437,11 @@ describe("an admin's own access", () => {
     const newPassword = "a brand new passphrase 42";
     const response = await callAction(
       account,
-      formRequest("/account", { currentPassword: DEFAULT_PASSWORD, password: newPassword, confirmPassword: newPassword, role: "ADMIN", active: "true" }, { cookie }),
+      formRequest(
+        "/account",
+        { currentPassword: DEFAULT_PASSWORD, password: newPassword, confirmPassword: newPassword, role: "ADMIN", active: "true" },
+        { cookie },
+      ),
     );
     await expectRedirectTo(response, "/account");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("EMPLOYEE");

@@ -21,7 +21,15 @@ beforeAll(async () => {
 });
 
 interface AdminTeamPage {
-  team: { id: string; name: string; slug: string; description: string; parentId: string | null; acceptsRequests: boolean; updatedAt: string };
+  team: {
+    id: string;
+    name: string;
+    slug: string;
+    description: string;
+    parentId: string | null;
+    acceptsRequests: boolean;
+    updatedAt: string;
+  };
   parents: Array<{ id: string; name: string; depth: number }>;
   candidates: Array<{ id: string; name: string; email: string }>;
 }
@@ -76,12 +84,22 @@ async function teamAudit(teamId: string) {
 describe("creating a team", () => {
   test("the address is made from the name, the parent is kept, and the new team's page opens", async () => {
     const finance = await createTeam({ name: "Finance Dept", slug: "finance-dept" });
-    const response = await submitNewTeam({ name: "Billing & Refunds", description: "Refunds, credit notes and disputed invoices.", parentId: finance.id, acceptsRequests: "on" });
+    const response = await submitNewTeam({
+      name: "Billing & Refunds",
+      description: "Refunds, credit notes and disputed invoices.",
+      parentId: finance.id,
+      acceptsRequests: "on",
+    });
 
     expectRedirectTo(response, "/admin/teams/billing-and-refunds");
     expect(await flashOf(response)).toMatchObject({ kind: "success", message: expect.stringContaining("Billing & Refunds was created") });
     const team = await prisma.team.findUniqueOrThrow({ where: { slug: "billing-and-refunds" } });
-    expect(team).toMatchObject({ name: "Billing & Refunds", parentId: finance.id, acceptsRequests: true, description: "Refunds, credit notes and disputed invoices." });
+    expect(team).toMatchObject({
+      name: "Billing & Refunds",
+      parentId: finance.id,
+      acceptsRequests: true,
+      description: "Refunds, credit notes and disputed invoices.",
+    });
     expect((await teamAudit(team.id)).map((e) => [e.action, e.actorId])).toEqual([["team.created", admin.id]]);
 
     const page = await openAdminTeam("billing-and-refunds");
@@ -108,13 +126,16 @@ describe("creating a team", () => {
     expect(await prisma.team.count({ where: { name: "Travel Bookings" } })).toBe(0);
   });
 
-  test.each(["Not A Slug!", "double--hyphen", "-leading", "trailing-", "spaces in it", "ümlaut"])("the address %j is refused with a hint", async (slug) => {
-    const before = await prisma.team.count();
-    const response = await submitNewTeam({ name: `Slug Test ${slug}`, slug });
-    expect(response.status).toBe(400);
-    expect(await fieldErrors(response, "slug")).toEqual(["Use lower-case letters, digits and single hyphens, like customer-care."]);
-    expect(await prisma.team.count()).toBe(before);
-  });
+  test.each(["Not A Slug!", "double--hyphen", "-leading", "trailing-", "spaces in it", "ümlaut"])(
+    "the address %j is refused with a hint",
+    async (slug) => {
+      const before = await prisma.team.count();
+      const response = await submitNewTeam({ name: `Slug Test ${slug}`, slug });
+      expect(response.status).toBe(400);
+      expect(await fieldErrors(response, "slug")).toEqual(["Use lower-case letters, digits and single hyphens, like customer-care."]);
+      expect(await prisma.team.count()).toBe(before);
+    },
+  );
 
   test("a parent that does not exist is refused on the parent field", async () => {
     const response = await submitNewTeam({ name: "Orphanage", parentId: "00000000-0000-0000-0000-000000000000" });
@@ -207,9 +228,10 @@ describe("members and managers", () => {
   test("adding, promoting and removing a person, each audited and shown on the team's page", async () => {
     const person = await createUser({ name: "Mona Member" });
     const employeeCookie = await signInAs((await createUser()).id);
-    const directory = async () => readJson<{ managers: Array<{ id: string }>; members: Array<{ id: string }> }>(
-      await callLoader(teamDirectoryPage, getRequest(`/teams/${team.slug}`, { cookie: employeeCookie }), { slug: team.slug }),
-    );
+    const directory = async () =>
+      readJson<{ managers: Array<{ id: string }>; members: Array<{ id: string }> }>(
+        await callLoader(teamDirectoryPage, getRequest(`/teams/${team.slug}`, { cookie: employeeCookie }), { slug: team.slug }),
+      );
 
     const added = await postToTeam(team.slug, { intent: "add-member", userId: person.id, role: "MEMBER" });
     expectRedirectTo(added, `/admin/teams/${team.slug}`);
@@ -250,11 +272,12 @@ describe("members and managers", () => {
 
   test("an unknown person or role is refused with an error message", async () => {
     const person = await createUser();
-    for (const fields of [
+    const attempts: Array<Record<string, string>> = [
       { intent: "add-member", userId: "no-such-user", role: "MEMBER" },
       { intent: "add-member", userId: person.id, role: "OWNER" },
       { intent: "add-member", role: "MEMBER" },
-    ]) {
+    ];
+    for (const fields of attempts) {
       const response = await postToTeam(team.slug, fields);
       expectRedirectTo(response, `/admin/teams/${team.slug}`);
       expect((await flashOf(response))?.kind, JSON.stringify(fields)).toBe("error");
@@ -316,7 +339,10 @@ describe("the team directory", () => {
     const body = await response.text();
     expectNoPrivateData(body);
 
-    const { teams, mayManage } = JSON.parse(body) as { teams: Array<{ id: string; depth: number; _count: { memberships: number } }>; mayManage: boolean };
+    const { teams, mayManage } = JSON.parse(body) as {
+      teams: Array<{ id: string; depth: number; _count: { memberships: number } }>;
+      mayManage: boolean;
+    };
     expect(mayManage).toBe(false);
     const parentIndex = teams.findIndex((t) => t.id === parent.id);
     const teamIndex = teams.findIndex((t) => t.id === team.id);
@@ -326,7 +352,9 @@ describe("the team directory", () => {
   });
 
   test("any employee sees a team's managers and members, without emails or password data, and not deactivated people", async () => {
-    const response = await callLoader(teamDirectoryPage, getRequest(`/teams/${team.slug}`, { cookie: employeeCookie }), { slug: team.slug });
+    const response = await callLoader(teamDirectoryPage, getRequest(`/teams/${team.slug}`, { cookie: employeeCookie }), {
+      slug: team.slug,
+    });
     expect(response.status).toBe(200);
     const body = await response.text();
     expectNoPrivateData(body);
@@ -342,13 +370,17 @@ describe("the team directory", () => {
   });
 
   test("the parent's page lists the team as a sub-team", async () => {
-    const response = await callLoader(teamDirectoryPage, getRequest(`/teams/${parent.slug}`, { cookie: employeeCookie }), { slug: parent.slug });
+    const response = await callLoader(teamDirectoryPage, getRequest(`/teams/${parent.slug}`, { cookie: employeeCookie }), {
+      slug: parent.slug,
+    });
     const data = await readJson<{ team: { children: Array<{ slug: string }> } }>(response);
     expect(data.team.children.map((c) => c.slug)).toEqual([team.slug]);
   });
 
   test("an unknown team answers 404", async () => {
-    const response = await callLoader(teamDirectoryPage, getRequest("/teams/no-such-team", { cookie: employeeCookie }), { slug: "no-such-team" });
+    const response = await callLoader(teamDirectoryPage, getRequest("/teams/no-such-team", { cookie: employeeCookie }), {
+      slug: "no-such-team",
+    });
     expect(response.status).toBe(404);
   });
 

@@ -1,5 +1,7 @@
 // Labelled form controls. Each error sits next to its field and is tied to it with
-// aria-describedby and aria-invalid, so screen readers announce it with the field.
+// aria-describedby and aria-invalid, so screen readers announce it with the field. Our
+// aria-describedby comes after the spread props: conform's getInputProps also sets one (its own
+// error id, or undefined), which would otherwise cut the field off from its hint and errors.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
@@ -46,7 +48,7 @@ function FieldFrame({ id, label, hint, errors, children }: FieldProps & { id: st
 export function TextField({ label, hint, errors, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { id: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <input id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <input {...input} id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
     </FieldFrame>
   );
 }
@@ -54,7 +56,7 @@ export function TextField({ label, hint, errors, id, ...input }: FieldProps & In
 export function TextAreaField({ label, hint, errors, id, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <textarea id={id} className={controlClass} rows={4} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <textarea rows={4} {...input} id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
     </FieldFrame>
   );
 }
@@ -69,7 +71,7 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { id: string; children: ReactNode }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <select id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...select}>
+      <select {...select} id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)}>
         {children}
       </select>
     </FieldFrame>
@@ -80,7 +82,7 @@ export function CheckboxField({ label, hint, errors, id, ...input }: FieldProps 
   return (
     <div>
       <div className="flex items-start gap-2">
-        <input id={id} type="checkbox" className="mt-1 h-4 w-4 rounded border-slate-400" aria-describedby={describedBy(id, hint, errors)} {...input} />
+        <input {...input} id={id} type="checkbox" className="mt-1 h-4 w-4 rounded border-slate-400" aria-describedby={describedBy(id, hint, errors)} />
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           {label}
         </label>

@@ -5,7 +5,8 @@ export const E2E_ENV = { baseURL: "UPSTREAM_E2E_BASE_URL", dataDir: "UPSTREAM_E2
 
 function fromEnv(name: string) {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the browser tests with \`npm run test:e2e\` (playwright.config.ts starts the server).`);
+  if (!value)
+    throw new Error(`${name} is not set: run the browser tests with \`npm run test:e2e\` (playwright.config.ts starts the server).`);
   return value;
 }
 
@@ -48,7 +49,8 @@ export async function signInOverHttp(email: string, password = DEMO_PASSWORD) {
     .map((header) => header.split(";")[0]!)
     .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
   const value = cookie?.slice(SESSION_COOKIE.length + 1);
-  if (response.status !== 302 || !value) throw new Error(`Signing in as ${email} over HTTP failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 302 || !value)
+    throw new Error(`Signing in as ${email} over HTTP failed: ${response.status} ${await response.text()}`);
   return value;
 }
 

@@ -39,7 +39,10 @@ async function readMailbox(): Promise<Email[]> {
   return Promise.all(names.filter((n) => n.endsWith(".eml")).map(async (n) => parseEmail(await fs.readFile(path.join(dir, n), "utf8"))));
 }
 
-export async function waitForEmail(to: string, { subject, timeoutMs = 20_000 }: { subject?: string; timeoutMs?: number } = {}): Promise<Email> {
+export async function waitForEmail(
+  to: string,
+  { subject, timeoutMs = 20_000 }: { subject?: string; timeoutMs?: number } = {},
+): Promise<Email> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await readMailbox()).find(

@@ -1,5 +1,6 @@
 // The `test` every browser test imports: Playwright's, with the app's address, sign-in without
 // the form, and names that are unique per run and project (both projects share one database).
+/* eslint-disable no-empty-pattern -- Playwright fixtures must destructure their first argument, even when they use nothing from it. */
 import crypto from "node:crypto";
 import { test as base, expect, type Locator } from "@playwright/test";
 import { SESSION_COOKIE, appBaseURL, demoAccounts, signInOverHttp, type DemoRole } from "./app";
@@ -45,7 +46,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   uniqueEmail: async ({ unique }, use) => {
-    await use((label) => `${unique(label).toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.com`);
+    await use(
+      (label) =>
+        `${unique(label)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ".")}@example.com`,
+    );
   },
 });
 
