@@ -33,7 +33,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) {
     console.error("Usage: npm run db:migration -- <name>   (e.g. add_request_types)");
     process.exit(2);

@@ -53,10 +53,7 @@ async function main() {
     const verdict = checkOrigin(req.method, req.get("origin") ?? null, expectedOrigin(requestUrl, config.APP_URL));
     if (verdict.ok) return next();
     log.warn("cross-site request refused", { requestId: res.locals.requestId, reason: verdict.reason, path: req.path });
-    res
-      .status(403)
-      .type("text/plain")
-      .send("This form was sent from another site, so it was refused. Go back to Upstream and try again.");
+    res.status(403).type("text/plain").send("This form was sent from another site, so it was refused. Go back to Upstream and try again.");
   });
 
   app.all(

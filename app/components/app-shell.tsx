@@ -11,10 +11,21 @@ interface ShellUser {
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-slate-100 hover:bg-brand-800"}`;
 
-export function AppShell({ user, flash, children }: { user: ShellUser | null; flash: { kind: "success" | "error" | "info"; message: string } | null; children: ReactNode }) {
+export function AppShell({
+  user,
+  flash,
+  children,
+}: {
+  user: ShellUser | null;
+  flash: { kind: "success" | "error" | "info"; message: string } | null;
+  children: ReactNode;
+}) {
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700"
+      >
         Skip to main content
       </a>
       <header className="bg-brand-600">
@@ -26,12 +37,22 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
           {user ? (
             <>
               <nav aria-label="Main" className="flex flex-wrap gap-1">
-                <NavLink to="/" end className={navClass}>Home</NavLink>
-                <NavLink to="/teams" className={navClass}>Teams</NavLink>
-                {user.role === "ADMIN" ? <NavLink to="/admin" className={navClass}>Admin</NavLink> : null}
+                <NavLink to="/" end className={navClass}>
+                  Home
+                </NavLink>
+                <NavLink to="/teams" className={navClass}>
+                  Teams
+                </NavLink>
+                {user.role === "ADMIN" ? (
+                  <NavLink to="/admin" className={navClass}>
+                    Admin
+                  </NavLink>
+                ) : null}
               </nav>
               <div className="ml-auto flex items-center gap-2">
-                <NavLink to="/account" className={navClass}>{user.name}</NavLink>
+                <NavLink to="/account" className={navClass}>
+                  {user.name}
+                </NavLink>
                 <Form method="post" action="/logout">
                   <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-100 hover:bg-brand-800">
                     Sign out

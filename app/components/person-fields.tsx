@@ -13,9 +13,27 @@ interface PersonFieldSet {
 export function PersonFields({ fields, roleLocked }: { fields: PersonFieldSet; roleLocked?: string }) {
   return (
     <>
-      <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} autoComplete="off" errors={fields.name.errors} />
-      <TextField label="Email" {...getInputProps(fields.email, { type: "email" })} id={fields.email.id} autoComplete="off" errors={fields.email.errors} />
-      <TextField label="Job title" {...getInputProps(fields.title, { type: "text" })} id={fields.title.id} autoComplete="off" errors={fields.title.errors} />
+      <TextField
+        label="Name"
+        {...getInputProps(fields.name, { type: "text" })}
+        id={fields.name.id}
+        autoComplete="off"
+        errors={fields.name.errors}
+      />
+      <TextField
+        label="Email"
+        {...getInputProps(fields.email, { type: "email" })}
+        id={fields.email.id}
+        autoComplete="off"
+        errors={fields.email.errors}
+      />
+      <TextField
+        label="Job title"
+        {...getInputProps(fields.title, { type: "text" })}
+        id={fields.title.id}
+        autoComplete="off"
+        errors={fields.title.errors}
+      />
       <SelectField
         label="Access"
         hint={roleLocked ?? "Administrators manage people, teams and settings."}

@@ -5,7 +5,15 @@ import { setPasswordSchema } from "~/validation/auth";
 import { getFormProps, getInputProps, parseWithZod, useForm } from "~/utils/forms";
 import { Button, FormErrors, TextField } from "./ui/form-controls";
 
-export function SetPasswordForm({ token, submitLabel, lastResult }: { token: string; submitLabel: string; lastResult?: SubmissionResult<string[]> }) {
+export function SetPasswordForm({
+  token,
+  submitLabel,
+  lastResult,
+}: {
+  token: string;
+  submitLabel: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const [form, fields] = useForm({
     id: "set-password",
     lastResult,

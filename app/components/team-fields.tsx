@@ -14,7 +14,13 @@ interface TeamFieldSet {
 export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents: Array<{ id: string; name: string; depth: number }> }) {
   return (
     <>
-      <TextField label="Name" {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} autoComplete="off" errors={fields.name.errors} />
+      <TextField
+        label="Name"
+        {...getInputProps(fields.name, { type: "text" })}
+        id={fields.name.id}
+        autoComplete="off"
+        errors={fields.name.errors}
+      />
       <TextField
         label="Address (optional)"
         hint="Used in the team's link, e.g. customer-care. Made from the name when left empty."
@@ -23,8 +29,19 @@ export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents:
         autoComplete="off"
         errors={fields.slug.errors}
       />
-      <TextAreaField label="What the team does" {...getTextareaProps(fields.description)} id={fields.description.id} errors={fields.description.errors} />
-      <SelectField label="Reports to" hint="Complaints this team doesn't acknowledge in time escalate to this team." {...getSelectProps(fields.parentId)} id={fields.parentId.id} errors={fields.parentId.errors}>
+      <TextAreaField
+        label="What the team does"
+        {...getTextareaProps(fields.description)}
+        id={fields.description.id}
+        errors={fields.description.errors}
+      />
+      <SelectField
+        label="Reports to"
+        hint="Complaints this team doesn't acknowledge in time escalate to this team."
+        {...getSelectProps(fields.parentId)}
+        id={fields.parentId.id}
+        errors={fields.parentId.errors}
+      >
         <option value="">— Top of the organisation —</option>
         {parents.map((p) => (
           <option key={p.id} value={p.id}>

@@ -15,10 +15,20 @@ interface Candidate {
   title: string;
 }
 
-export function TeamMembersEditor({ team, query, candidates }: { team: { name: string; memberships: Member[] }; query: string; candidates: Candidate[] }) {
+export function TeamMembersEditor({
+  team,
+  query,
+  candidates,
+}: {
+  team: { name: string; memberships: Member[] };
+  query: string;
+  candidates: Candidate[];
+}) {
   return (
     <section aria-labelledby="members-heading" className="space-y-4 rounded-lg bg-white p-6 shadow">
-      <h2 id="members-heading" className="text-lg font-semibold">People in {team.name}</h2>
+      <h2 id="members-heading" className="text-lg font-semibold">
+        People in {team.name}
+      </h2>
       {team.memberships.length ? (
         <ul className="divide-y divide-slate-200">
           {team.memberships.map((m) => (
@@ -26,19 +36,34 @@ export function TeamMembersEditor({ team, query, candidates }: { team: { name: s
               <div>
                 <span className="font-medium">{m.user.name}</span>
                 {!m.user.active ? <span className="ml-1 text-sm text-slate-600">(deactivated)</span> : null}
-                <div className="text-sm text-slate-600">{m.role === "MANAGER" ? "Manager" : "Member"}{m.user.title ? ` · ${m.user.title}` : ""}</div>
+                <div className="text-sm text-slate-600">
+                  {m.role === "MANAGER" ? "Manager" : "Member"}
+                  {m.user.title ? ` · ${m.user.title}` : ""}
+                </div>
               </div>
               <div className="flex gap-2">
                 <Form method="post">
                   <input type="hidden" name="userId" value={m.user.id} />
                   <input type="hidden" name="role" value={m.role === "MANAGER" ? "MEMBER" : "MANAGER"} />
-                  <Button type="submit" name="intent" value="change-role" variant="secondary" aria-label={`Make ${m.user.name} a ${m.role === "MANAGER" ? "member" : "manager"}`}>
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="change-role"
+                    variant="secondary"
+                    aria-label={`Make ${m.user.name} a ${m.role === "MANAGER" ? "member" : "manager"}`}
+                  >
                     {m.role === "MANAGER" ? "Make member" : "Make manager"}
                   </Button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="userId" value={m.user.id} />
-                  <Button type="submit" name="intent" value="remove-member" variant="secondary" aria-label={`Remove ${m.user.name} from ${team.name}`}>
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value="remove-member"
+                    variant="secondary"
+                    aria-label={`Remove ${m.user.name} from ${team.name}`}
+                  >
                     Remove
                   </Button>
                 </Form>
@@ -53,10 +78,20 @@ export function TeamMembersEditor({ team, query, candidates }: { team: { name: s
         <h3 className="font-semibold">Add people</h3>
         <Form method="get" role="search" className="mt-2 flex items-end gap-2">
           <div className="grow">
-            <label htmlFor="member-search" className="block text-sm font-medium">Find by name or email</label>
-            <input id="member-search" name="q" type="search" defaultValue={query} className="w-full rounded-md border border-slate-400 px-3 py-2" />
+            <label htmlFor="member-search" className="block text-sm font-medium">
+              Find by name or email
+            </label>
+            <input
+              id="member-search"
+              name="q"
+              type="search"
+              defaultValue={query}
+              className="w-full rounded-md border border-slate-400 px-3 py-2"
+            />
           </div>
-          <Button type="submit" variant="secondary">Find</Button>
+          <Button type="submit" variant="secondary">
+            Find
+          </Button>
         </Form>
         {query.trim().length >= 2 ? (
           candidates.length ? (

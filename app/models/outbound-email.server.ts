@@ -33,41 +33,44 @@ interface ClaimedEmail {
 export async function sendDueEmails(transport: EmailTransport, limit = 20): Promise<number> {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
-    const done = await prisma.$transaction(async (tx) => {
-      // Lock one due row; other instances skip it. Holding the lock while sending is what makes
-      // delivery at-most-once per claim; the short transaction keeps the lock brief.
-      const rows = await tx.$queryRaw<ClaimedEmail[]>`
+    const done = await prisma.$transaction(
+      async (tx) => {
+        // Lock one due row; other instances skip it. Holding the lock while sending is what makes
+        // delivery at-most-once per claim; the short transaction keeps the lock brief.
+        const rows = await tx.$queryRaw<ClaimedEmail[]>`
         SELECT id, "to", subject, text, html, attempts FROM outbound_emails
          WHERE status = 'PENDING' AND next_attempt_at <= now()
          ORDER BY next_attempt_at
          LIMIT 1
          FOR UPDATE SKIP LOCKED`;
-      const email = rows[0];
-      if (!email) return null;
-      try {
-        await transport.send(email);
-        await tx.outboundEmail.update({
-          where: { id: email.id },
-          data: { status: "SENT", sentAt: new Date(), attempts: email.attempts + 1, lastError: null },
-        });
-        return "sent" as const;
-      } catch (error) {
-        const attempts = email.attempts + 1;
-        const failed = attempts >= MAX_EMAIL_ATTEMPTS;
-        const reason = (error as Error).message?.slice(0, 500) ?? "unknown error";
-        await tx.outboundEmail.update({
-          where: { id: email.id },
-          data: {
-            attempts,
-            lastError: reason,
-            status: failed ? "FAILED" : "PENDING",
-            nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
-          },
-        });
-        log.warn("email not sent", { emailId: email.id, attempts, givingUp: failed, reason });
-        return "failed" as const;
-      }
-    }, { timeout: 60_000 });
+        const email = rows[0];
+        if (!email) return null;
+        try {
+          await transport.send(email);
+          await tx.outboundEmail.update({
+            where: { id: email.id },
+            data: { status: "SENT", sentAt: new Date(), attempts: email.attempts + 1, lastError: null },
+          });
+          return "sent" as const;
+        } catch (error) {
+          const attempts = email.attempts + 1;
+          const failed = attempts >= MAX_EMAIL_ATTEMPTS;
+          const reason = (error as Error).message?.slice(0, 500) ?? "unknown error";
+          await tx.outboundEmail.update({
+            where: { id: email.id },
+            data: {
+              attempts,
+              lastError: reason,
+              status: failed ? "FAILED" : "PENDING",
+              nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+            },
+          });
+          log.warn("email not sent", { emailId: email.id, attempts, givingUp: failed, reason });
+          return "failed" as const;
+        }
+      },
+      { timeout: 60_000 },
+    );
     if (done === null) break;
     if (done === "sent") sent++;
   }

@@ -1,21 +1,13 @@
 // Password sign-in, change and reset.
 import { prisma } from "~/utils/db.server";
-import {
-  createUserSession,
-  endUserSessions,
-  hashPassword,
-  spendPasswordCheckTime,
-  verifyPassword,
-} from "~/utils/auth.server";
+import { createUserSession, endUserSessions, hashPassword, spendPasswordCheckTime, verifyPassword } from "~/utils/auth.server";
 import { audit } from "./audit.server";
 import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "./sign-in-throttle.server";
 import { consumeToken, findValidToken, issueAuthToken } from "./auth-token.server";
 import { queueEmail } from "./outbound-email.server";
 
 export type SignInResult =
-  | { ok: true; userId: string; setCookie: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAt: Date };
+  { ok: true; userId: string; setCookie: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAt: Date };
 
 export async function signInWithPassword(request: Request, email: string, password: string, ip: string): Promise<SignInResult> {
   const throttle = await checkSignInThrottle(email, ip);

@@ -18,18 +18,31 @@ export async function handleSetPassword(request: Request, ip: string, purpose: A
   const holder = await findValidToken(token, purpose);
   if (!holder) {
     return json(
-      { result: submission.reply({ formErrors: ["This link has expired or was already used. Ask for a new one."], hideFields: ["password", "confirmPassword"] }) },
+      {
+        result: submission.reply({
+          formErrors: ["This link has expired or was already used. Ask for a new one."],
+          hideFields: ["password", "confirmPassword"],
+        }),
+      },
       { status: 400 },
     );
   }
   const problem = passwordProblem(password, { email: holder.email, name: holder.name });
   if (problem) {
-    return json({ result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
+    return json(
+      { result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: ["password", "confirmPassword"] }) },
+      { status: 400 },
+    );
   }
   const outcome = await setPasswordWithToken(token, purpose, password, ip);
   if (!outcome.ok) {
     return json(
-      { result: submission.reply({ formErrors: ["This link has expired or was already used. Ask for a new one."], hideFields: ["password", "confirmPassword"] }) },
+      {
+        result: submission.reply({
+          formErrors: ["This link has expired or was already used. Ask for a new one."],
+          hideFields: ["password", "confirmPassword"],
+        }),
+      },
       { status: 400 },
     );
   }

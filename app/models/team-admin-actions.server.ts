@@ -24,7 +24,14 @@ export async function editTeamAction({ request, adminId, team, ip }: Ctx, formDa
     return redirectWithFlash(request, `/admin/teams/${slug}`, { kind: "success", message: "Team saved." });
   } catch (error) {
     if (error instanceof StaleRecordError) {
-      return json({ result: submission.reply({ formErrors: ["Someone else changed this team since you opened the page. Reload to see their changes, then make yours again."] }) }, { status: 409 });
+      return json(
+        {
+          result: submission.reply({
+            formErrors: ["Someone else changed this team since you opened the page. Reload to see their changes, then make yours again."],
+          }),
+        },
+        { status: 409 },
+      );
     }
     const reply = teamConflictReply(error, (o) => submission.reply(o), { slugWasTyped: !!submission.value.slug });
     if (reply) return json({ result: reply }, { status: 400 });
@@ -42,7 +49,8 @@ export async function membershipAction({ request, adminId, team, ip }: Ctx, form
     await removeMembership(adminId, team.id, person.id, ip);
     return redirectWithFlash(request, back, { kind: "success", message: `${person.name} was removed from ${team.name}.` });
   }
-  if (!person.active) return redirectWithFlash(request, back, { kind: "error", message: `${person.name} is deactivated; reactivate them first.` });
+  if (!person.active)
+    return redirectWithFlash(request, back, { kind: "error", message: `${person.name} is deactivated; reactivate them first.` });
   await setMembership(adminId, team.id, person.id, submission.value.role, ip);
   const as = submission.value.role === "MANAGER" ? "a manager" : "a member";
   return redirectWithFlash(request, back, { kind: "success", message: `${person.name} is now ${as} of ${team.name}.` });

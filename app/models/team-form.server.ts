@@ -3,7 +3,13 @@ import type { SubmissionResult } from "@conform-to/react";
 import { slugify } from "~/validation/teams";
 import { TeamConflictError, type TeamInput } from "./team.server";
 
-export function toTeamInput(value: { name: string; slug?: string; description: string; parentId?: string; acceptsRequests: boolean }): TeamInput {
+export function toTeamInput(value: {
+  name: string;
+  slug?: string;
+  description: string;
+  parentId?: string;
+  acceptsRequests: boolean;
+}): TeamInput {
   return {
     name: value.name,
     slug: value.slug || slugify(value.name) || "team",
@@ -21,7 +27,9 @@ export function teamConflictReply(
   if (!(error instanceof TeamConflictError)) return null;
   // An address made from the name that clashes is the name's problem: the person never typed one.
   if (error.field === "slug" && !slugWasTyped) {
-    return reply({ fieldErrors: { name: ["Another team's address is already made from this name. Choose another name, or type a different address."] } });
+    return reply({
+      fieldErrors: { name: ["Another team's address is already made from this name. Choose another name, or type a different address."] },
+    });
   }
   return reply({ fieldErrors: { [error.field]: [error.message] } });
 }

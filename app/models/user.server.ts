@@ -15,7 +15,13 @@ export async function listPeople({ query, after, status }: { query?: string; aft
     where: {
       ...(status === "inactive" ? { active: false } : status === "all" ? {} : { active: true }),
       ...(q
-        ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }, { title: { contains: q, mode: "insensitive" } }] }
+        ? {
+            OR: [
+              { name: { contains: q, mode: "insensitive" } },
+              { email: { contains: q.toLowerCase() } },
+              { title: { contains: q, mode: "insensitive" } },
+            ],
+          }
         : {}),
     },
     // Keyset pagination on (name, id): stable and fast however deep.
@@ -94,7 +100,10 @@ export async function createPerson(
       });
       const token = await issueAuthToken(tx, user.id, "INVITATION");
       await queueEmail(tx, { to: input.email, ...invitationEmail(input.name, actor.name, `${baseUrl}/invitation/${token}`) });
-      await audit({ action: "user.created", actorId: actor.id, targetType: "user", targetId: user.id, ip, details: { role: input.role } }, tx);
+      await audit(
+        { action: "user.created", actorId: actor.id, targetType: "user", targetId: user.id, ip, details: { role: input.role } },
+        tx,
+      );
       return user;
     });
   } catch (error) {
@@ -138,7 +147,10 @@ export async function updatePerson(
       if (count === 0) throw new StaleRecordError();
       await audit({ action: "user.updated", actorId, targetType: "user", targetId: id, ip }, tx);
       if (role !== before.role) {
-        await audit({ action: "user.role_changed", actorId, targetType: "user", targetId: id, ip, details: { from: before.role, to: role } }, tx);
+        await audit(
+          { action: "user.role_changed", actorId, targetType: "user", targetId: id, ip, details: { from: before.role, to: role } },
+          tx,
+        );
       }
     });
   } catch (error) {

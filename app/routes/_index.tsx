@@ -31,7 +31,11 @@ export default function Home() {
         </h2>
         {memberships.length === 0 ? (
           <p className="mt-2 text-slate-700">
-            You don't belong to a team yet. An administrator adds people to teams; <Link to="/teams" className="text-brand-700 underline">browse the teams</Link> to see who does what.
+            You don't belong to a team yet. An administrator adds people to teams;{" "}
+            <Link to="/teams" className="text-brand-700 underline">
+              browse the teams
+            </Link>{" "}
+            to see who does what.
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200">

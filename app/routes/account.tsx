@@ -37,11 +37,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply({ hideFields: hidden }) }, { status: 400 });
   const problem = passwordProblem(submission.value.password, { email: user.email, name: user.name });
   if (problem) return json({ result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: hidden }) }, { status: 400 });
-  const outcome = await changePassword(user.id, user.sessionId, submission.value.currentPassword, submission.value.password, context.clientIp);
+  const outcome = await changePassword(
+    user.id,
+    user.sessionId,
+    submission.value.currentPassword,
+    submission.value.password,
+    context.clientIp,
+  );
   if (!outcome.ok) {
-    return json({ result: submission.reply({ fieldErrors: { currentPassword: ["That isn't your current password."] }, hideFields: hidden }) }, { status: 400 });
+    return json(
+      { result: submission.reply({ fieldErrors: { currentPassword: ["That isn't your current password."] }, hideFields: hidden }) },
+      { status: 400 },
+    );
   }
-  return redirectWithFlash(request, "/account", { kind: "success", message: "Password changed. You've been signed out on your other devices." });
+  return redirectWithFlash(request, "/account", {
+    kind: "success",
+    message: "Password changed. You've been signed out on your other devices.",
+  });
 }
 
 export default function Account() {
@@ -71,7 +83,11 @@ export default function Account() {
           </div>
           <div>
             <dt className="font-medium">Teams</dt>
-            <dd>{person.memberships.length ? person.memberships.map((m) => `${m.team.name}${m.role === "MANAGER" ? " (manager)" : ""}`).join(", ") : "None yet"}</dd>
+            <dd>
+              {person.memberships.length
+                ? person.memberships.map((m) => `${m.team.name}${m.role === "MANAGER" ? " (manager)" : ""}`).join(", ")
+                : "None yet"}
+            </dd>
           </div>
           <div>
             <dt className="font-medium">Other signed-in devices</dt>
@@ -85,9 +101,28 @@ export default function Account() {
         </h2>
         <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <TextField label="Current password" {...getInputProps(fields.currentPassword, { type: "password" })} id={fields.currentPassword.id} autoComplete="current-password" errors={fields.currentPassword.errors} />
-          <TextField label="New password" hint="At least 10 characters." {...getInputProps(fields.password, { type: "password" })} id={fields.password.id} autoComplete="new-password" errors={fields.password.errors} />
-          <TextField label="Type the new password again" {...getInputProps(fields.confirmPassword, { type: "password" })} id={fields.confirmPassword.id} autoComplete="new-password" errors={fields.confirmPassword.errors} />
+          <TextField
+            label="Current password"
+            {...getInputProps(fields.currentPassword, { type: "password" })}
+            id={fields.currentPassword.id}
+            autoComplete="current-password"
+            errors={fields.currentPassword.errors}
+          />
+          <TextField
+            label="New password"
+            hint="At least 10 characters."
+            {...getInputProps(fields.password, { type: "password" })}
+            id={fields.password.id}
+            autoComplete="new-password"
+            errors={fields.password.errors}
+          />
+          <TextField
+            label="Type the new password again"
+            {...getInputProps(fields.confirmPassword, { type: "password" })}
+            id={fields.confirmPassword.id}
+            autoComplete="new-password"
+            errors={fields.confirmPassword.errors}
+          />
           <Button type="submit">Change password</Button>
         </Form>
       </section>

@@ -46,18 +46,26 @@ export default function AuditLog() {
       <PageHeader title="Audit log" description="Sign-ins, failed sign-ins, changes to people, roles, teams and memberships." />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="action" className="block text-sm font-medium">Show</label>
+          <label htmlFor="action" className="block text-sm font-medium">
+            Show
+          </label>
           <select id="action" name="action" defaultValue={action} className="rounded-md border border-slate-400 px-3 py-2">
             {ACTION_GROUPS.map((g) => (
-              <option key={g.value} value={g.value}>{g.label}</option>
+              <option key={g.value} value={g.value}>
+                {g.label}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="actor" className="block text-sm font-medium">By (email)</label>
+          <label htmlFor="actor" className="block text-sm font-medium">
+            By (email)
+          </label>
           <input id="actor" name="actor" type="email" defaultValue={actor} className="rounded-md border border-slate-400 px-3 py-2" />
         </div>
-        <Button type="submit" variant="secondary">Filter</Button>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
       </Form>
       {entries.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-700 shadow">Nothing matches these filters.</p>
@@ -67,20 +75,42 @@ export default function AuditLog() {
             <caption className="sr-only">Audit log entries, newest first</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
-                <th scope="col" className="px-4 py-2">When (UTC)</th>
-                <th scope="col" className="px-4 py-2">What</th>
-                <th scope="col" className="px-4 py-2">Who</th>
-                <th scope="col" className="px-4 py-2">On</th>
-                <th scope="col" className="px-4 py-2">Details</th>
-                <th scope="col" className="px-4 py-2">Address</th>
+                <th scope="col" className="px-4 py-2">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  What
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  On
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Details
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Address
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap px-4 py-2"><time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time></td>
+                  <td className="whitespace-nowrap px-4 py-2">
+                    <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time>
+                  </td>
                   <td className="px-4 py-2 font-mono">{e.action}</td>
-                  <td className="px-4 py-2">{e.actor ? <Link to={`/admin/people/${e.actorId}`} className={textLinkClass}>{e.actor.name}</Link> : "—"}</td>
+                  <td className="px-4 py-2">
+                    {e.actor ? (
+                      <Link to={`/admin/people/${e.actorId}`} className={textLinkClass}>
+                        {e.actor.name}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className="px-4 py-2">{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : "—"}</td>
                   <td className="px-4 py-2">{describeDetails(e.details)}</td>
                   <td className="px-4 py-2">{e.ip ?? "—"}</td>
@@ -92,7 +122,9 @@ export default function AuditLog() {
       )}
       {nextCursor ? (
         <p className="mt-4">
-          <Link to={`?${next}`} className={textLinkClass}>Older entries</Link>
+          <Link to={`?${next}`} className={textLinkClass}>
+            Older entries
+          </Link>
         </p>
       ) : null}
     </div>

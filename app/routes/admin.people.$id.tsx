@@ -36,7 +36,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "deactivate" || intent === "reactivate") {
     if (!mayChangeAccess) {
-      return redirectWithFlash(request, back, { kind: "error", message: "You can't deactivate your own account: ask another administrator." });
+      return redirectWithFlash(request, back, {
+        kind: "error",
+        message: "You can't deactivate your own account: ask another administrator.",
+      });
     }
     await setPersonActive(admin.id, person.id, intent === "reactivate", context.clientIp);
     return redirectWithFlash(request, back, {
@@ -45,7 +48,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "resend-invitation") {
-    if (!person.invitationPending || !person.active) return redirectWithFlash(request, back, { kind: "info", message: `${person.name} has already chosen a password.` });
+    if (!person.invitationPending || !person.active)
+      return redirectWithFlash(request, back, { kind: "info", message: `${person.name} has already chosen a password.` });
     await resendInvitation(admin, person.id, appUrl(request), context.clientIp);
     return redirectWithFlash(request, back, { kind: "success", message: `A new invitation is on its way to ${person.email}.` });
   }
@@ -56,9 +60,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await updatePerson(admin.id, person.id, version, input, context.clientIp, { mayChangeRole: mayChangeAccess });
   } catch (error) {
-    if (error instanceof EmailTakenError) return json({ result: submission.reply({ fieldErrors: { email: [error.message] } }) }, { status: 400 });
+    if (error instanceof EmailTakenError)
+      return json({ result: submission.reply({ fieldErrors: { email: [error.message] } }) }, { status: 400 });
     if (error instanceof StaleRecordError) {
-      return json({ result: submission.reply({ formErrors: ["Someone else changed this person since you opened the page. Reload to see their changes, then make yours again."] }) }, { status: 409 });
+      return json(
+        {
+          result: submission.reply({
+            formErrors: ["Someone else changed this person since you opened the page. Reload to see their changes, then make yours again."],
+          }),
+        },
+        { status: 409 },
+      );
     }
     throw error;
   }
@@ -78,23 +90,42 @@ export default function AdminPerson() {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="lg:col-span-2">
-        <PageHeader title={person.name} description={person.active ? (person.invitationPending ? "Invited — hasn't chosen a password yet." : "Active") : "Deactivated: can't sign in."} />
+        <PageHeader
+          title={person.name}
+          description={
+            person.active
+              ? person.invitationPending
+                ? "Invited — hasn't chosen a password yet."
+                : "Active"
+              : "Deactivated: can't sign in."
+          }
+        />
         <Form method="post" className="space-y-4 rounded-lg bg-white p-6 shadow" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="version" value={person.updatedAt} />
           {!mayChangeAccess ? <input type="hidden" name="role" value={person.role} /> : null}
-          <PersonFields fields={fields} roleLocked={mayChangeAccess ? undefined : "You can't change your own access: ask another administrator."} />
-          <Button type="submit" name="intent" value="update">Save changes</Button>
+          <PersonFields
+            fields={fields}
+            roleLocked={mayChangeAccess ? undefined : "You can't change your own access: ask another administrator."}
+          />
+          <Button type="submit" name="intent" value="update">
+            Save changes
+          </Button>
         </Form>
       </div>
       <aside className="space-y-4">
         <section aria-labelledby="teams-heading" className="rounded-lg bg-white p-6 shadow">
-          <h2 id="teams-heading" className="font-semibold">Teams</h2>
+          <h2 id="teams-heading" className="font-semibold">
+            Teams
+          </h2>
           {person.memberships.length ? (
             <ul className="mt-2 space-y-1 text-sm">
               {person.memberships.map((m) => (
                 <li key={m.team.id}>
-                  <Link to={`/admin/teams/${m.team.slug}`} className={textLinkClass}>{m.team.name}</Link> {m.role === "MANAGER" ? "(manager)" : ""}
+                  <Link to={`/admin/teams/${m.team.slug}`} className={textLinkClass}>
+                    {m.team.name}
+                  </Link>{" "}
+                  {m.role === "MANAGER" ? "(manager)" : ""}
                 </li>
               ))}
             </ul>
@@ -105,7 +136,9 @@ export default function AdminPerson() {
         {person.invitationPending && person.active ? (
           <Form method="post" className="rounded-lg bg-white p-6 shadow">
             <p className="text-sm text-slate-700">The invitation link works for 7 days. Sending a new one cancels the old link.</p>
-            <Button type="submit" name="intent" value="resend-invitation" variant="secondary" className="mt-3">Send a new invitation</Button>
+            <Button type="submit" name="intent" value="resend-invitation" variant="secondary" className="mt-3">
+              Send a new invitation
+            </Button>
           </Form>
         ) : null}
         {mayChangeAccess ? (
@@ -113,10 +146,14 @@ export default function AdminPerson() {
             {person.active ? (
               <>
                 <p className="text-sm text-slate-700">Deactivating signs {person.name} out everywhere at once. Their history stays.</p>
-                <Button type="submit" name="intent" value="deactivate" variant="danger" className="mt-3">Deactivate</Button>
+                <Button type="submit" name="intent" value="deactivate" variant="danger" className="mt-3">
+                  Deactivate
+                </Button>
               </>
             ) : (
-              <Button type="submit" name="intent" value="reactivate" variant="secondary">Reactivate</Button>
+              <Button type="submit" name="intent" value="reactivate" variant="secondary">
+                Reactivate
+              </Button>
             )}
           </Form>
         ) : null}

@@ -31,22 +31,39 @@ export default function AdminPeople() {
       <PageHeader
         title="People"
         description="Everyone who can sign in to Upstream. New people get an emailed invitation to choose their password."
-        actions={<Link to="/admin/people/new" className={linkButtonClass}>Add a person</Link>}
+        actions={
+          <Link to="/admin/people/new" className={linkButtonClass}>
+            Add a person
+          </Link>
+        }
       />
       <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="q" className="block text-sm font-medium">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query} placeholder="Name, email or title" className="rounded-md border border-slate-400 px-3 py-2" />
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder="Name, email or title"
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
         <div>
-          <label htmlFor="status" className="block text-sm font-medium">Show</label>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Show
+          </label>
           <select id="status" name="status" defaultValue={status} className="rounded-md border border-slate-400 px-3 py-2">
             <option value="active">Active people</option>
             <option value="inactive">Deactivated people</option>
             <option value="all">Everyone</option>
           </select>
         </div>
-        <Button type="submit" variant="secondary">Filter</Button>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
       </Form>
       {people.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-700 shadow">Nobody matches. Try a shorter search, or show everyone.</p>
@@ -56,22 +73,36 @@ export default function AdminPeople() {
             <caption className="sr-only">People</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Email</th>
-                <th scope="col" className="px-4 py-2">Teams</th>
-                <th scope="col" className="px-4 py-2">Access</th>
-                <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Teams
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Access
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
               {people.map((p) => (
                 <tr key={p.id}>
                   <td className="px-4 py-2">
-                    <Link to={`/admin/people/${p.id}`} className={textLinkClass}>{p.name}</Link>
+                    <Link to={`/admin/people/${p.id}`} className={textLinkClass}>
+                      {p.name}
+                    </Link>
                     {p.title ? <div className="text-slate-600">{p.title}</div> : null}
                   </td>
                   <td className="px-4 py-2">{p.email}</td>
-                  <td className="px-4 py-2">{p.memberships.map((m) => m.team.name + (m.role === "MANAGER" ? " (manager)" : "")).join(", ") || "—"}</td>
+                  <td className="px-4 py-2">
+                    {p.memberships.map((m) => m.team.name + (m.role === "MANAGER" ? " (manager)" : "")).join(", ") || "—"}
+                  </td>
                   <td className="px-4 py-2">{p.role === "ADMIN" ? "Administrator" : "Employee"}</td>
                   <td className="px-4 py-2">{!p.active ? "Deactivated" : p.invitationPending ? "Invited" : "Active"}</td>
                 </tr>
@@ -82,7 +113,9 @@ export default function AdminPeople() {
       )}
       {nextCursor ? (
         <p className="mt-4">
-          <Link to={`?${nextParams}`} className={textLinkClass}>Next page</Link>
+          <Link to={`?${nextParams}`} className={textLinkClass}>
+            Next page
+          </Link>
         </p>
       ) : null}
     </div>

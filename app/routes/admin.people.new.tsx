@@ -54,7 +54,9 @@ export default function NewPerson() {
         <PersonFields fields={fields} />
         <div className="flex items-center gap-4">
           <Button type="submit">Add and send invitation</Button>
-          <Link to="/admin/people" className={textLinkClass}>Cancel</Link>
+          <Link to="/admin/people" className={textLinkClass}>
+            Cancel
+          </Link>
         </div>
       </Form>
     </div>

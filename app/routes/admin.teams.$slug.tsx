@@ -51,20 +51,37 @@ export default function AdminTeam() {
   const [form, fields] = useForm({
     id: "edit-team",
     lastResult: result,
-    defaultValue: { name: team.name, slug: team.slug, description: team.description, parentId: team.parentId ?? "", acceptsRequests: team.acceptsRequests ? "on" : undefined },
+    defaultValue: {
+      name: team.name,
+      slug: team.slug,
+      description: team.description,
+      parentId: team.parentId ?? "",
+      acceptsRequests: team.acceptsRequests ? "on" : undefined,
+    },
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editTeamSchema }),
   });
   return (
     <div>
-      <PageHeader title={team.name} description={<Link to={`/teams/${team.slug}`} className={textLinkClass}>See the team's public page</Link>} />
+      <PageHeader
+        title={team.name}
+        description={
+          <Link to={`/teams/${team.slug}`} className={textLinkClass}>
+            See the team's public page
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Form method="post" className="space-y-4 rounded-lg bg-white p-6 shadow" {...getFormProps(form)} aria-labelledby="details-heading">
-          <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
+          <h2 id="details-heading" className="text-lg font-semibold">
+            Details
+          </h2>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="version" value={team.updatedAt} />
           <TeamFields fields={fields} parents={parents} />
-          <Button type="submit" name="intent" value="edit-team">Save team</Button>
+          <Button type="submit" name="intent" value="edit-team">
+            Save team
+          </Button>
         </Form>
         <TeamMembersEditor team={team} query={query} candidates={candidates} />
       </div>

@@ -21,23 +21,35 @@ export default function AdminTeams() {
       <PageHeader
         title="Teams"
         description="Create teams, arrange them in a hierarchy, and choose their members and managers."
-        actions={<Link to="/admin/teams/new" className={linkButtonClass}>New team</Link>}
+        actions={
+          <Link to="/admin/teams/new" className={linkButtonClass}>
+            New team
+          </Link>
+        }
       />
       <div className="overflow-x-auto rounded-lg bg-white shadow">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Teams, in hierarchy order</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className="px-4 py-2">Team</th>
-              <th scope="col" className="px-4 py-2">People</th>
-              <th scope="col" className="px-4 py-2">Takes requests</th>
+              <th scope="col" className="px-4 py-2">
+                Team
+              </th>
+              <th scope="col" className="px-4 py-2">
+                People
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Takes requests
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {teams.map((t) => (
               <tr key={t.id}>
                 <td className={`py-2 pr-4 ${indentClass(t.depth)}`}>
-                  <Link to={`/admin/teams/${t.slug}`} className={textLinkClass}>{t.name}</Link>
+                  <Link to={`/admin/teams/${t.slug}`} className={textLinkClass}>
+                    {t.name}
+                  </Link>
                 </td>
                 <td className="px-4 py-2">{t._count.memberships}</td>
                 <td className="px-4 py-2">{t.acceptsRequests ? "Yes" : "No"}</td>

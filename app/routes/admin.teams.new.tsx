@@ -25,7 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
   try {
     const team = await createTeam(admin.id, toTeamInput(submission.value), context.clientIp);
-    return redirectWithFlash(request, `/admin/teams/${team.slug}`, { kind: "success", message: `${submission.value.name} was created. Add its members and managers below.` });
+    return redirectWithFlash(request, `/admin/teams/${team.slug}`, {
+      kind: "success",
+      message: `${submission.value.name} was created. Add its members and managers below.`,
+    });
   } catch (error) {
     const reply = teamConflictReply(error, (o) => submission.reply(o), { slugWasTyped: !!submission.value.slug });
     if (reply) return json({ result: reply }, { status: 400 });
@@ -50,7 +53,9 @@ export default function NewTeam() {
         <TeamFields fields={fields} parents={parents} />
         <div className="flex items-center gap-4">
           <Button type="submit">Create team</Button>
-          <Link to="/admin/teams" className={textLinkClass}>Cancel</Link>
+          <Link to="/admin/teams" className={textLinkClass}>
+            Cancel
+          </Link>
         </div>
       </Form>
     </div>

@@ -15,9 +15,15 @@ export default function AdminLayout() {
   return (
     <div>
       <nav aria-label="Administration" className="mb-6 flex gap-1 border-b border-slate-300 pb-2">
-        <NavLink to="/admin/people" className={tabClass}>People</NavLink>
-        <NavLink to="/admin/teams" className={tabClass}>Teams</NavLink>
-        <NavLink to="/admin/audit" className={tabClass}>Audit log</NavLink>
+        <NavLink to="/admin/people" className={tabClass}>
+          People
+        </NavLink>
+        <NavLink to="/admin/teams" className={tabClass}>
+          Teams
+        </NavLink>
+        <NavLink to="/admin/audit" className={tabClass}>
+          Audit log
+        </NavLink>
       </nav>
       <Outlet />
     </div>

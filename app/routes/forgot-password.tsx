@@ -22,7 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
   if (!(await checkFormRateLimit("password-reset", context.clientIp))) {
     return json(
-      { result: submission.reply({ formErrors: ["Too many reset requests from your network. Please wait a few minutes and try again."] }), sent: false },
+      {
+        result: submission.reply({ formErrors: ["Too many reset requests from your network. Please wait a few minutes and try again."] }),
+        sent: false,
+      },
       { status: 429 },
     );
   }
@@ -54,7 +57,13 @@ export default function ForgotPassword() {
             {form.errors.join(" ")}
           </p>
         ) : null}
-        <TextField label="Email" {...getInputProps(fields.email, { type: "email" })} id={fields.email.id} autoComplete="email" errors={fields.email.errors} />
+        <TextField
+          label="Email"
+          {...getInputProps(fields.email, { type: "email" })}
+          id={fields.email.id}
+          autoComplete="email"
+          errors={fields.email.errors}
+        />
         <Button type="submit" className="w-full">
           Send reset link
         </Button>

@@ -42,7 +42,8 @@ export default function AcceptInvitation() {
         <>
           <h1 className="text-2xl font-semibold">This invitation can't be used</h1>
           <p className="mt-4 text-slate-700">
-            It has expired or was already used. Ask your administrator to send a new invitation — or, if you already chose a password, sign in.
+            It has expired or was already used. Ask your administrator to send a new invitation — or, if you already chose a password, sign
+            in.
           </p>
         </>
       )}

@@ -44,7 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   return json(
-    { result: submission.reply({ formErrors: ["That email and password don't match an active account. Check them and try again."], hideFields: ["password"] }) },
+    {
+      result: submission.reply({
+        formErrors: ["That email and password don't match an active account. Check them and try again."],
+        hideFields: ["password"],
+      }),
+    },
     { status: 401 },
   );
 }

@@ -18,7 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const people = memberships
     .filter((m) => m.user.active)
     .map((m) => ({ id: m.user.id, name: m.user.name, title: m.user.title, role: m.role }));
-  return json({ team: rest, managers: people.filter((p) => p.role === "MANAGER"), members: people.filter((p) => p.role === "MEMBER"), mayManage: can(user, "team.manage") });
+  return json({
+    team: rest,
+    managers: people.filter((p) => p.role === "MANAGER"),
+    members: people.filter((p) => p.role === "MEMBER"),
+    mayManage: can(user, "team.manage"),
+  });
 }
 
 function PeopleList({ label, people }: { label: string; people: Array<{ id: string; name: string; title: string }> }) {
@@ -48,12 +53,26 @@ export default function TeamPage() {
       <PageHeader
         title={team.name}
         description={team.description || undefined}
-        actions={mayManage ? <Link to={`/admin/teams/${team.slug}`} className={linkButtonClass}>Manage team</Link> : undefined}
+        actions={
+          mayManage ? (
+            <Link to={`/admin/teams/${team.slug}`} className={linkButtonClass}>
+              Manage team
+            </Link>
+          ) : undefined
+        }
       />
       <dl className="mb-6 grid gap-4 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-3">
         <div>
           <dt className="font-medium">Reports to</dt>
-          <dd>{team.parent ? <Link to={`/teams/${team.parent.slug}`} className={textLinkClass}>{team.parent.name}</Link> : "Top of the organisation"}</dd>
+          <dd>
+            {team.parent ? (
+              <Link to={`/teams/${team.parent.slug}`} className={textLinkClass}>
+                {team.parent.name}
+              </Link>
+            ) : (
+              "Top of the organisation"
+            )}
+          </dd>
         </div>
         <div>
           <dt className="font-medium">Teams below</dt>
@@ -62,7 +81,9 @@ export default function TeamPage() {
               ? team.children.map((c, i) => (
                   <span key={c.slug}>
                     {i > 0 ? ", " : ""}
-                    <Link to={`/teams/${c.slug}`} className={textLinkClass}>{c.name}</Link>
+                    <Link to={`/teams/${c.slug}`} className={textLinkClass}>
+                      {c.name}
+                    </Link>
                   </span>
                 ))
               : "None"}

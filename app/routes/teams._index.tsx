@@ -24,7 +24,13 @@ export default function Teams() {
       <PageHeader
         title="Teams"
         description="Who does what, and who reports to whom. Complaints escalate up this hierarchy."
-        actions={mayManage ? <Link to="/admin/teams/new" className={linkButtonClass}>New team</Link> : undefined}
+        actions={
+          mayManage ? (
+            <Link to="/admin/teams/new" className={linkButtonClass}>
+              New team
+            </Link>
+          ) : undefined
+        }
       />
       {teams.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-700 shadow">No teams yet.</p>
@@ -32,7 +38,9 @@ export default function Teams() {
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow" aria-label="Team hierarchy">
           {teams.map((team) => (
             <li key={team.id} className={`py-3 pr-4 ${indentClass(team.depth)}`}>
-              <Link to={`/teams/${team.slug}`} className={textLinkClass}>{team.name}</Link>
+              <Link to={`/teams/${team.slug}`} className={textLinkClass}>
+                {team.name}
+              </Link>
               {team.depth > 0 ? <span className="sr-only"> (level {team.depth + 1})</span> : null}
               <span className="ml-2 text-sm text-slate-600">
                 {team._count.memberships} {team._count.memberships === 1 ? "person" : "people"}

@@ -127,8 +127,9 @@ function luciaFor(request: Request) {
   return isHttps(request) ? luciaHttps : luciaHttp;
 }
 
+// Lucia gives a non-expiring cookie 400 days; ours lasts as long as the absolute session lifetime.
 function serializeWithMaxAge(cookie: { serialize(): string }, maxAgeSeconds: number) {
-  return `${cookie.serialize()}; Max-Age=${maxAgeSeconds}`;
+  return `${cookie.serialize().replace(/; Max-Age=\d+/i, "")}; Max-Age=${maxAgeSeconds}`;
 }
 
 export interface SessionUser {
@@ -164,11 +165,7 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
   if (!session || !user) return null;
   const now = Date.now();
   const idleLimit = user.role === "ADMIN" ? ADMIN_IDLE_MS : Infinity;
-  if (
-    !user.active ||
-    now - session.createdAt.getTime() > SESSION_ABSOLUTE_MS ||
-    now - session.lastSeenAt.getTime() > idleLimit
-  ) {
+  if (!user.active || now - session.createdAt.getTime() > SESSION_ABSOLUTE_MS || now - session.lastSeenAt.getTime() > idleLimit) {
     await lucia.invalidateSession(session.id);
     return null;
   }

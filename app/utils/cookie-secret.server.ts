@@ -8,7 +8,11 @@ let secrets: Promise<string[]> | undefined;
 
 async function loadSecrets(): Promise<string[]> {
   const fromEnv = process.env.SESSION_SECRET;
-  if (fromEnv) return fromEnv.split(",").map((s) => s.trim()).filter(Boolean);
+  if (fromEnv)
+    return fromEnv
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const generated = crypto.randomBytes(32).toString("base64url");
   await prisma.appSetting.upsert({
     where: { key: "cookie_secret" },

@@ -70,10 +70,7 @@ export async function disconnectDatabase() {
 /** Used by /readyz and the outage page: can we run a query right now? */
 export async function isDatabaseReachable(timeoutMs = 2_000): Promise<boolean> {
   try {
-    await Promise.race([
-      prisma.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs)),
-    ]);
+    await Promise.race([prisma.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs))]);
     return true;
   } catch {
     return false;

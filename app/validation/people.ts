@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const personSchema = z.object({
-  name: z.string({ error: "Enter the person's name." }).trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
+  name: z
+    .string({ error: "Enter the person's name." })
+    .trim()
+    .min(1, "Enter the person's name.")
+    .max(120, "Keep the name under 120 characters."),
   email: z
     .string({ error: "Enter an email address." })
     .trim()

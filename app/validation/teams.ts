@@ -14,7 +14,11 @@ export function slugify(name: string) {
 }
 
 export const teamSchema = z.object({
-  name: z.string({ error: "Enter the team's name." }).trim().min(2, "Use at least 2 characters.").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string({ error: "Enter the team's name." })
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(80, "Keep the name under 80 characters."),
   slug: z
     .string()
     .trim()

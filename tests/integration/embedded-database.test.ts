@@ -8,11 +8,7 @@ import { once } from "node:events";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
-import {
-  DataDirectoryInUseError,
-  lockDataDirectory,
-  startEmbeddedPostgres,
-} from "~/utils/db/embedded-postgres.server";
+import { DataDirectoryInUseError, lockDataDirectory, startEmbeddedPostgres } from "~/utils/db/embedded-postgres.server";
 import { PROJECT_ROOT } from "../support/database-template";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "upstream-embedded-"));

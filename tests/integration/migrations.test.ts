@@ -158,10 +158,7 @@ describe("migrations", () => {
     temporaryDirs.push(dir);
     const broken = "99999999999999_broken";
     fs.mkdirSync(path.join(dir, broken));
-    fs.writeFileSync(
-      path.join(dir, broken, "migration.sql"),
-      `CREATE TABLE "broken_probe" ("id" INTEGER NOT NULL);\nSELEC 1;\n`,
-    );
+    fs.writeFileSync(path.join(dir, broken, "migration.sql"), `CREATE TABLE "broken_probe" ("id" INTEGER NOT NULL);\nSELEC 1;\n`);
     const url = await emptyDatabase();
 
     const error = await migrate(url, readMigrations(dir)).catch((e: unknown) => e);
@@ -187,9 +184,7 @@ describe("migrations", () => {
     const url = testDatabaseUrl();
     const before = await migrationRows(url);
 
-    await expect(migrate(url, readMigrations(dir))).rejects.toThrow(
-      new RegExp(`Migration ${first} was changed after it was applied`),
-    );
+    await expect(migrate(url, readMigrations(dir))).rejects.toThrow(new RegExp(`Migration ${first} was changed after it was applied`));
     expect(await migrationRows(url)).toEqual(before);
   });
 

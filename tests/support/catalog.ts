@@ -11,9 +11,7 @@ export async function describeSchema(client: pg.Client): Promise<string[]> {
   const lines: string[] = [];
   const ignored = IGNORED_TABLES;
 
-  const extensions = await client.query<{ extname: string }>(
-    `SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`,
-  );
+  const extensions = await client.query<{ extname: string }>(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`);
   for (const row of extensions.rows) lines.push(`extension ${row.extname}`);
 
   // Enum labels as a set: Prisma appends new labels (ALTER TYPE … ADD VALUE) wherever the

@@ -14,17 +14,13 @@ import { migrate, readMigrations } from "~/utils/db/migrator.server";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Same rule as the app's migrator: UPSTREAM_MIGRATIONS_DIR, else prisma/migrations. */
-export const MIGRATIONS_DIR = path.resolve(
-  PROJECT_ROOT,
-  process.env.UPSTREAM_MIGRATIONS_DIR ?? path.join("prisma", "migrations"),
-);
+export const MIGRATIONS_DIR = path.resolve(PROJECT_ROOT, process.env.UPSTREAM_MIGRATIONS_DIR ?? path.join("prisma", "migrations"));
 const CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "upstream-tests");
 
 export const SERVER_TEMPLATE_NAME = "upstream_test_template";
 
 export type TestDatabaseConfig =
-  | { mode: "embedded"; templateFile: string; emptyFile: string }
-  | { mode: "server"; adminUrl: string; templateName: string };
+  { mode: "embedded"; templateFile: string; emptyFile: string } | { mode: "server"; adminUrl: string; templateName: string };
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -63,9 +63,7 @@ async function createOnServer(adminUrl: string, template: string): Promise<TestD
 /** A new database with every migration applied (a copy of the run's template). */
 export function createMigratedDatabase(): Promise<TestDatabase> {
   const config = inject("upstreamTestDatabase");
-  return config.mode === "embedded"
-    ? loadEmbedded(config.templateFile)
-    : createOnServer(config.adminUrl, config.templateName);
+  return config.mode === "embedded" ? loadEmbedded(config.templateFile) : createOnServer(config.adminUrl, config.templateName);
 }
 
 /** A new database with nothing in it: no tables, no `_prisma_migrations`. */
@@ -113,10 +111,7 @@ async function connect(connectionString: string): Promise<pg.Client> {
  * The embedded database serves one connection at a time, so the app's pool is closed first
  * when they would share it; `prisma` reconnects by itself on its next query.
  */
-export async function withPgClient<T>(
-  fn: (client: pg.Client) => Promise<T>,
-  connectionString: string = testDatabaseUrl(),
-): Promise<T> {
+export async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>, connectionString: string = testDatabaseUrl()): Promise<T> {
   if (isEmbeddedDatabase() && connectionString === process.env.DATABASE_URL) await disconnectDatabase();
   const client = await connect(connectionString);
   try {

@@ -48,15 +48,34 @@ function FieldFrame({ id, label, hint, errors, children }: FieldProps & { id: st
 export function TextField({ label, hint, errors, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { id: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <input {...input} id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
+      <input
+        {...input}
+        id={id}
+        className={controlClass}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
     </FieldFrame>
   );
 }
 
-export function TextAreaField({ label, hint, errors, id, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }) {
+export function TextAreaField({
+  label,
+  hint,
+  errors,
+  id,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <textarea rows={4} {...input} id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
+      <textarea
+        rows={4}
+        {...input}
+        id={id}
+        className={controlClass}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
     </FieldFrame>
   );
 }
@@ -71,7 +90,13 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { id: string; children: ReactNode }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <select {...select} id={id} className={controlClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)}>
+      <select
+        {...select}
+        id={id}
+        className={controlClass}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      >
         {children}
       </select>
     </FieldFrame>
@@ -82,7 +107,13 @@ export function CheckboxField({ label, hint, errors, id, ...input }: FieldProps 
   return (
     <div>
       <div className="flex items-start gap-2">
-        <input {...input} id={id} type="checkbox" className="mt-1 h-4 w-4 rounded border-slate-400" aria-describedby={describedBy(id, hint, errors)} />
+        <input
+          {...input}
+          id={id}
+          type="checkbox"
+          className="mt-1 h-4 w-4 rounded border-slate-400"
+          aria-describedby={describedBy(id, hint, errors)}
+        />
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           {label}
         </label>

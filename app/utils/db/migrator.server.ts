@@ -66,10 +66,7 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function migrate(
-  connectionString: string,
-  migrations: MigrationFile[] = readMigrations(),
-): Promise<MigrateResult> {
+export async function migrate(connectionString: string, migrations: MigrationFile[] = readMigrations()): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
