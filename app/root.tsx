@@ -4,6 +4,7 @@ import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useLoaderD
 import stylesheet from "~/tailwind.css";
 import { getSessionUser } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
+import { unreadCount } from "~/models/notification.server";
 import { useNonce } from "~/components/nonce";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -49,10 +50,10 @@ function Document({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, flash } = useLoaderData<typeof loader>();
+  const { user, flash, unread } = useLoaderData<typeof loader>();
   return (
     <Document>
-      <AppShell user={user} flash={flash}>
+      <AppShell user={user} flash={flash} unread={unread}>
         <Outlet />
       </AppShell>
     </Document>
@@ -64,7 +65,7 @@ export function ErrorBoundary() {
   const user = useOptionalUser();
   return (
     <Document>
-      <AppShell user={user} flash={null}>
+      <AppShell user={user} flash={null} unread={0}>
         <GeneralErrorBoundary />
       </AppShell>
     </Document>

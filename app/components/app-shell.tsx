@@ -40,6 +40,12 @@ export function AppShell({
                 <NavLink to="/" end className={navClass}>
                   Home
                 </NavLink>
+                <NavLink to="/requests" end className={navClass}>
+                  My requests
+                </NavLink>
+                <NavLink to="/requests/new" className={navClass}>
+                  New request
+                </NavLink>
                 <NavLink to="/teams" className={navClass}>
                   Teams
                 </NavLink>
@@ -50,6 +56,12 @@ export function AppShell({
                 ) : null}
               </nav>
               <div className="ml-auto flex items-center gap-2">
+                <NavLink to="/notifications" className={navClass} aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
+                  <span aria-hidden="true">🔔</span>
+                  {unread ? (
+                    <span className="ml-1 rounded-full bg-white px-2 text-xs font-bold text-brand-800">{unread > 99 ? "99+" : unread}</span>
+                  ) : null}
+                </NavLink>
                 <NavLink to="/account" className={navClass}>
                   {user.name}
                 </NavLink>

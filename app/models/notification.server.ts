@@ -1,0 +1,67 @@
+// Notifications: an in-app entry for each recipient, and an email through the outbox for those
+// who want one at once (the daily digest job handles the rest). Written in the caller's
+// transaction, so a change and the news of it are committed together.
+import crypto from "node:crypto";
+import { prisma, type Tx } from "~/utils/db.server";
+import { publicBaseUrl } from "~/utils/public-url.server";
+import type { NotificationKind } from "~/generated/prisma/client";
+import { queueEmail } from "./outbound-email.server";
+
+export interface NotificationInput {
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  /** Path inside the app, e.g. /requests/REQ-1042. */
+  link: string;
+  requestId?: string;
+}
+
+/**
+ * Notifies each distinct, active person in `userIds` except `actorId` (nobody is told about what
+ * they just did themselves). Returns the ids notified.
+ */
+export async function notify(tx: Tx, userIds: Iterable<string>, input: NotificationInput, actorId?: string | null): Promise<string[]> {
+  const ids = [...new Set(userIds)].filter((id) => id && id !== actorId);
+  if (ids.length === 0) return [];
+  const recipients = await tx.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true, email: true, name: true, emailPreference: true },
+  });
+  if (recipients.length === 0) return [];
+  const now = new Date();
+  await tx.notification.createMany({
+    data: recipients.map((r) => ({
+      id: crypto.randomUUID(),
+      userId: r.id,
+      kind: input.kind,
+      requestId: input.requestId ?? null,
+      title: input.title,
+      body: input.body ?? "",
+      link: input.link,
+      createdAt: now,
+      // Immediate-email and in-app-only people never appear in a digest.
+      digestedAt: r.emailPreference === "DAILY_DIGEST" ? null : now,
+    })),
+  });
+  const base = publicBaseUrl();
+  for (const r of recipients.filter((r) => r.emailPreference === "IMMEDIATE")) {
+    await queueEmail(tx, {
+      to: r.email,
+      subject: input.title,
+      text:
+        `Hello ${r.name},\n\n${input.body ? `${input.body}\n\n` : ""}Open it in Upstream: ${base}${input.link}\n\n` +
+        `You get these emails because of your notification settings: ${base}/account\n`,
+    });
+  }
+  return recipients.map((r) => r.id);
+}
+
+/** Members and managers of a team (active people only are notified anyway). */
+export async function teamPeople(tx: Tx, teamId: string, role?: "MEMBER" | "MANAGER") {
+  const rows = await tx.membership.findMany({ where: { teamId, ...(role ? { role } : {}) }, select: { userId: true } });
+  return rows.map((r) => r.userId);
+}
+
+export async function unreadCount(userId: string) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
