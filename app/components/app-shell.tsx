@@ -14,10 +14,12 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 export function AppShell({
   user,
   flash,
+  unread,
   children,
 }: {
   user: ShellUser | null;
   flash: { kind: "success" | "error" | "info"; message: string } | null;
+  unread: number;
   children: ReactNode;
 }) {
   return (
