@@ -19,7 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Upstream" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const { flash, headers } = await readFlash(request);
-  return json({ user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, flash }, { headers });
+  const unread = user ? await unreadCount(user.id) : 0;
+  return json({ user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, flash, unread }, { headers });
 }
 
 export type RootLoaderData = typeof loader;
