@@ -1,7 +1,7 @@
-// npm run db:migration -- <name>
+// npm run db:migration -- <name> [--from=<git ref>]
 // Authors prisma/migrations/<timestamp>_<name>/migration.sql from the edit to schema.prisma:
-// Prisma's datamodel-to-datamodel diff between the schema as last committed (git HEAD) and the
-// working copy. No database is changed. (Prisma's engine-free CLI still wants a reachable
+// Prisma's datamodel-to-datamodel diff between the schema as last committed (git HEAD, or the
+// given ref when redoing a not-yet-shipped migration) and the working copy. No database is changed. (Prisma's engine-free CLI still wants a reachable
 // PostgreSQL for the diff, so a throwaway in-memory PGlite is served for it.)
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -12,9 +12,9 @@ import { servePglite } from "../app/utils/db/embedded-postgres.server";
 
 const EMPTY = "-- This is an empty migration.";
 
-function committedSchema(): string | null {
+function committedSchema(ref: string): string | null {
   try {
-    return execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["show", `${ref}:prisma/schema.prisma`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     return null;
   }
@@ -33,7 +33,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const name = (process.argv[2] ?? "")
+  const fromRef = process.argv.find((a) => a.startsWith("--from="))?.slice("--from=".length) ?? "HEAD";
+  const name = (process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "")
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
@@ -44,9 +45,9 @@ async function main() {
   }
   const migrationsDir = path.resolve("prisma/migrations");
   const hasMigrations = fs.existsSync(migrationsDir) && fs.readdirSync(migrationsDir).some((d) => /^\d{14}_/.test(d));
-  const previous = hasMigrations ? committedSchema() : null;
+  const previous = hasMigrations ? committedSchema(fromRef) : null;
   if (hasMigrations && previous === null) {
-    console.error("Could not read prisma/schema.prisma at git HEAD. Commit the schema your last migration was made from.");
+    console.error(`Could not read prisma/schema.prisma at ${fromRef}. Commit the schema your last migration was made from.`);
     process.exit(1);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "upstream-migration-"));

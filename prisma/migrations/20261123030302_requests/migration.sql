@@ -76,6 +76,7 @@ CREATE TABLE "comments" (
     "author_id" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "internal" BOOLEAN NOT NULL DEFAULT false,
+    "submission_key" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "comments_pkey" PRIMARY KEY ("id")
@@ -181,6 +182,9 @@ CREATE INDEX "requests_title_trgm_idx" ON "requests" USING GIN ("title" gin_trgm
 
 -- CreateIndex
 CREATE INDEX "requests_body_trgm_idx" ON "requests" USING GIN ("body" gin_trgm_ops);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "comments_submission_key_key" ON "comments"("submission_key");
 
 -- CreateIndex
 CREATE INDEX "comments_request_id_created_at_idx" ON "comments"("request_id", "created_at");
