@@ -2,57 +2,120 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { getTeamScope } from "~/models/team-scope.server";
+import { loadHome } from "~/models/home.server";
+import { STATUS_LABELS } from "~/utils/request-lifecycle";
+import { formatRequestNumber, requestPath } from "~/utils/request-number";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Home · Upstream" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const memberships = await prisma.membership.findMany({
-    where: { userId: user.id },
-    orderBy: { team: { name: "asc" } },
-    select: {
-      role: true,
-      team: { select: { name: true, slug: true, description: true, _count: { select: { memberships: true } } } },
-    },
-  });
-  return json({ name: user.name, memberships });
+  const scope = await getTeamScope(user.id, request);
+  return json({ name: user.name, ...(await loadHome(user.id, scope)) });
+}
+
+function Panel({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg bg-white p-6 shadow">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {action}
+      </div>
+      <div className="mt-3">{children}</div>
+    </section>
+  );
 }
 
 export default function Home() {
-  const { name, memberships } = useLoaderData<typeof loader>();
+  const { name, myOpen, queues, assignedToMe, notifications } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Welcome, {name}</h1>
-      <section aria-labelledby="my-teams" className="rounded-lg bg-white p-6 shadow">
-        <h2 id="my-teams" className="text-lg font-semibold">
-          Your teams
-        </h2>
-        {memberships.length === 0 ? (
-          <p className="mt-2 text-slate-700">
-            You don't belong to a team yet. An administrator adds people to teams;{" "}
-            <Link to="/teams" className="text-brand-700 underline">
-              browse the teams
-            </Link>{" "}
-            to see who does what.
-          </p>
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-200">
-            {memberships.map(({ role, team }) => (
-              <li key={team.slug} className="py-3">
-                <Link to={`/teams/${team.slug}`} className="font-medium text-brand-700 underline">
-                  {team.name}
-                </Link>
-                <span className="ml-2 text-sm text-slate-600">
-                  {role === "MANAGER" ? "Manager" : "Member"} · {team._count.memberships} people
-                </span>
-                {team.description ? <p className="text-sm text-slate-700">{team.description}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Welcome, {name}</h1>
+        <Link to="/requests/new" className={linkButtonClass}>
+          Raise a request
+        </Link>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel
+          id="my-requests"
+          title="My open requests"
+          action={
+            <Link to="/requests" className={textLinkClass}>
+              All my requests
+            </Link>
+          }
+        >
+          {myOpen.length === 0 ? (
+            <p className="text-slate-700">Nothing open. When you need something from another team, raise a request.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200">
+              {myOpen.map((r) => (
+                <li key={r.number} className="py-2">
+                  <Link to={requestPath(r.number)} className={textLinkClass}>
+                    {formatRequestNumber(r.number)} {r.title}
+                  </Link>
+                  <div className="text-sm text-slate-600">
+                    {STATUS_LABELS[r.status]} · {r.providerTeam.name}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <Panel id="my-queues" title="My teams' queues">
+          {queues.length === 0 ? (
+            <p className="text-slate-700">You don't work in a team that takes requests.</p>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-slate-700">
+                Assigned to you and open: <strong>{assignedToMe}</strong>
+              </p>
+              <ul className="divide-y divide-slate-200">
+                {queues.map((q) => (
+                  <li key={q.slug} className="py-2">
+                    <Link to={`/teams/${q.slug}/queue`} className={textLinkClass}>
+                      {q.name}
+                    </Link>
+                    <div className="text-sm text-slate-600">
+                      {q.open} open · {q.new} new · {q.unassigned} unassigned
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Panel>
+        <Panel
+          id="latest-notifications"
+          title="Latest notifications"
+          action={
+            <Link to="/notifications" className={textLinkClass}>
+              All notifications
+            </Link>
+          }
+        >
+          {notifications.length === 0 ? (
+            <p className="text-slate-700">Nothing yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200">
+              {notifications.map((n) => (
+                <li key={n.id} className="py-2">
+                  <Link to={n.link} className={n.readAt ? "text-slate-800 underline" : `${textLinkClass} font-semibold`}>
+                    {n.title}
+                  </Link>
+                  {n.readAt ? null : <span className="sr-only"> (unread)</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+      </div>
     </div>
   );
 }
