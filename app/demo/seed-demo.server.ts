@@ -4,40 +4,57 @@ import type { Tx } from "~/utils/db.server";
 import { hashPassword } from "~/utils/auth.server";
 import { slugify } from "~/validation/teams";
 import { DEMO_PASSWORD, demoEmail, demoPeople, demoTeams } from "./demo-organisation";
+import { buildDemoNotifications, buildDemoRequests, type DemoOrg } from "./demo-requests";
 
-export async function seedDemoOrganisation(tx: Tx) {
-  const teamIds = new Map<string, string>();
-  for (const team of demoTeams) {
-    const id = crypto.randomUUID();
-    teamIds.set(team.key, id);
-    await tx.team.create({
-      data: {
-        id,
-        name: team.name,
-        slug: slugify(team.name),
-        description: team.description,
-        acceptsRequests: team.acceptsRequests,
-        parentId: team.parent ? teamIds.get(team.parent)! : null,
-      },
-    });
-  }
+// Everything goes in with a few bulk inserts, so the first start stays quick.
+export async function seedDemoOrganisation(tx: Tx, now = new Date()) {
+  const teamIds = new Map(demoTeams.map((team) => [team.key, crypto.randomUUID()]));
+  // Parents come before their children in demoTeams; PostgreSQL checks the references at the end
+  // of the statement anyway.
+  await tx.team.createMany({
+    data: demoTeams.map((team) => ({
+      id: teamIds.get(team.key)!,
+      name: team.name,
+      slug: slugify(team.name),
+      description: team.description,
+      acceptsRequests: team.acceptsRequests,
+      parentId: team.parent ? teamIds.get(team.parent)! : null,
+    })),
+  });
   // One hash for all demo accounts: hashing is deliberately slow, and they share the password.
   const hash = await hashPassword(DEMO_PASSWORD);
-  for (const person of demoPeople) {
-    const id = crypto.randomUUID();
-    await tx.user.create({
-      data: {
-        id,
-        name: person.name,
-        email: demoEmail(person.name),
-        title: person.title,
-        role: person.admin ? "ADMIN" : "EMPLOYEE",
-        password: { create: { hash } },
-        memberships: { create: person.teams.map(([key, role]) => ({ teamId: teamIds.get(key)!, role })) },
-      },
-    });
-  }
-  await tx.appSetting.create({ data: { key: "demo_data", value: { seededAt: new Date().toISOString() } } });
+  const people: DemoOrg["people"] = demoPeople.map((person) => ({ id: crypto.randomUUID(), name: person.name, teams: person.teams }));
+  await tx.user.createMany({
+    data: demoPeople.map((person, i) => ({
+      id: people[i]!.id,
+      name: person.name,
+      email: demoEmail(person.name),
+      title: person.title,
+      role: person.admin ? ("ADMIN" as const) : ("EMPLOYEE" as const),
+    })),
+  });
+  await tx.password.createMany({ data: people.map((p) => ({ userId: p.id, hash })) });
+  await tx.membership.createMany({
+    data: people.flatMap((p) => p.teams.map(([key, role]) => ({ userId: p.id, teamId: teamIds.get(key)!, role }))),
+  });
+  const teamNames = new Map(demoTeams.map((t) => [teamIds.get(t.key)!, t.name]));
+  await seedDemoRequests(tx, { teamIds, teamNames, people }, now);
+  await tx.appSetting.create({ data: { key: "demo_data", value: { seededAt: now.toISOString() } } });
+}
+
+/**
+ * The catalogue and ~300 requests with their comments and timelines, in bulk. Requests go in in
+ * creation order, so the numbers the sequence gives them increase with time.
+ */
+async function seedDemoRequests(tx: Tx, org: DemoOrg, now: Date) {
+  const data = buildDemoRequests(org, now);
+  await tx.requestType.createMany({ data: data.types });
+  const created = await tx.request.createManyAndReturn({ data: data.requests, select: { id: true, number: true } });
+  await tx.comment.createMany({ data: data.comments });
+  await tx.requestEvent.createMany({ data: data.events });
+  await tx.slaAlert.createMany({ data: data.slaAlerts });
+  const numbers = new Map(created.map((r) => [r.id, r.number]));
+  await tx.notification.createMany({ data: buildDemoNotifications(org, data, numbers, now) });
 }
 
 export function demoBanner() {

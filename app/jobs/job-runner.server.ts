@@ -6,6 +6,9 @@ import { createEmailTransport } from "~/utils/email.server";
 import { sendDueEmails } from "~/models/outbound-email.server";
 import { deleteExpiredSessions } from "~/utils/auth.server";
 import { pruneRateLimitEvents } from "~/models/sign-in-throttle.server";
+import { announceSlaAlerts } from "./sla-alerts.server";
+import { autoCloseResolvedRequests } from "./auto-close-resolved.server";
+import { sendDailyDigests } from "./daily-digest.server";
 
 export interface Job {
   name: string;
@@ -18,6 +21,10 @@ export function defaultJobs(): Job[] {
   log.info("email delivery", { via: transport.describe });
   return [
     { name: "send-outbound-email", everyMs: 5_000, run: () => sendDueEmails(transport) },
+    { name: "sla-alerts", everyMs: 60_000, run: () => announceSlaAlerts(new Date()) },
+    { name: "auto-close-resolved", everyMs: 15 * 60_000, run: () => autoCloseResolvedRequests(new Date()) },
+    // Checks often; each person still gets at most one digest a day (see daily-digest.server.ts).
+    { name: "daily-digest", everyMs: 10 * 60_000, run: () => sendDailyDigests(new Date()) },
     { name: "delete-expired-sessions", everyMs: 60 * 60_000, run: deleteExpiredSessions },
     { name: "prune-rate-limit-events", everyMs: 15 * 60_000, run: pruneRateLimitEvents },
   ];

@@ -22,7 +22,9 @@ export type AuditAction =
   | "team.updated"
   | "membership.added"
   | "membership.role_changed"
-  | "membership.removed";
+  | "membership.removed"
+  | "request_type.created"
+  | "request_type.updated";
 
 export interface AuditEntry {
   action: AuditAction;

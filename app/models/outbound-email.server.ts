@@ -1,7 +1,7 @@
 // The outbox. A change that needs to tell someone by email queues the message in the same
 // transaction, so a rolled-back change sends nothing and a committed one is never forgotten.
-// The sender job claims due rows with FOR UPDATE SKIP LOCKED, so several app instances never
-// send the same message twice.
+// The sender job claims a due row with FOR UPDATE SKIP LOCKED and a lease, so several app
+// instances don't send the same message twice.
 import crypto from "node:crypto";
 import { prisma, type Tx } from "~/utils/db.server";
 import type { EmailMessage, EmailTransport } from "~/utils/email.server";
@@ -29,50 +29,53 @@ interface ClaimedEmail {
   attempts: number;
 }
 
+/** How long a claimed message is reserved for the instance sending it. */
+const CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * Claims one due message: a short statement that pushes its next attempt past the lease, so no
+ * other instance takes it while this one talks to the mail server — outside any transaction,
+ * because holding a transaction (and, on the embedded database, its only connection) during
+ * SMTP would stall every page. If this process dies mid-send, the message is retried after the
+ * lease: delivery is at least once, never lost.
+ */
+async function claimOne(now: Date): Promise<ClaimedEmail | null> {
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const rows = await prisma.$queryRaw<ClaimedEmail[]>`
+    UPDATE outbound_emails SET next_attempt_at = ${leaseUntil}, attempts = attempts + 1
+     WHERE id = (
+       SELECT id FROM outbound_emails
+        WHERE status = 'PENDING' AND next_attempt_at <= ${now}
+        ORDER BY next_attempt_at
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, "to", subject, text, html, attempts`;
+  return rows[0] ?? null;
+}
+
 /** Sends up to `limit` due messages; returns how many were sent. */
 export async function sendDueEmails(transport: EmailTransport, limit = 20): Promise<number> {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
-    const done = await prisma.$transaction(
-      async (tx) => {
-        // Lock one due row; other instances skip it. Holding the lock while sending is what makes
-        // delivery at-most-once per claim; the short transaction keeps the lock brief.
-        const rows = await tx.$queryRaw<ClaimedEmail[]>`
-        SELECT id, "to", subject, text, html, attempts FROM outbound_emails
-         WHERE status = 'PENDING' AND next_attempt_at <= now()
-         ORDER BY next_attempt_at
-         LIMIT 1
-         FOR UPDATE SKIP LOCKED`;
-        const email = rows[0];
-        if (!email) return null;
-        try {
-          await transport.send(email);
-          await tx.outboundEmail.update({
-            where: { id: email.id },
-            data: { status: "SENT", sentAt: new Date(), attempts: email.attempts + 1, lastError: null },
-          });
-          return "sent" as const;
-        } catch (error) {
-          const attempts = email.attempts + 1;
-          const failed = attempts >= MAX_EMAIL_ATTEMPTS;
-          const reason = (error as Error).message?.slice(0, 500) ?? "unknown error";
-          await tx.outboundEmail.update({
-            where: { id: email.id },
-            data: {
-              attempts,
-              lastError: reason,
-              status: failed ? "FAILED" : "PENDING",
-              nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
-            },
-          });
-          log.warn("email not sent", { emailId: email.id, attempts, givingUp: failed, reason });
-          return "failed" as const;
-        }
-      },
-      { timeout: 60_000 },
-    );
-    if (done === null) break;
-    if (done === "sent") sent++;
+    const email = await claimOne(new Date());
+    if (!email) break;
+    try {
+      await transport.send(email);
+      await prisma.outboundEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      sent++;
+    } catch (error) {
+      const failed = email.attempts >= MAX_EMAIL_ATTEMPTS;
+      const reason = (error as Error).message?.slice(0, 500) ?? "unknown error";
+      await prisma.outboundEmail.update({
+        where: { id: email.id },
+        data: {
+          lastError: reason,
+          status: failed ? "FAILED" : "PENDING",
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(email.attempts)),
+        },
+      });
+      log.warn("email not sent", { emailId: email.id, attempts: email.attempts, givingUp: failed, reason });
+    }
   }
   return sent;
 }

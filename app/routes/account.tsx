@@ -7,9 +7,13 @@ import { changePassword } from "~/models/password.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { changePasswordSchema } from "~/validation/auth";
+import { emailPreferenceSchema } from "~/validation/notifications";
+import { setEmailPreference } from "~/models/notification-preferences.server";
+import { env } from "~/utils/env.server";
 import { getFormProps, getInputProps, parseWithZod, useForm } from "~/utils/forms";
 import { Button, FormErrors, TextField } from "~/components/ui/form-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NotificationPreferences } from "~/components/notification-preferences";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Upstream" }];
 
@@ -22,18 +26,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: true,
       title: true,
       role: true,
+      emailPreference: true,
       memberships: { select: { role: true, team: { select: { name: true, slug: true } } }, orderBy: { team: { name: "asc" } } },
     },
   });
   const otherSessions = await prisma.session.count({ where: { userId: user.id, id: { not: user.sessionId } } });
-  return json({ person, otherSessions });
+  return json({ person, otherSessions, digestHour: env().UPSTREAM_DIGEST_HOUR });
 }
 
 const hidden = ["currentPassword", "password", "confirmPassword"];
 
+// Two forms post here, told apart by `intent`; a post without one is the password form (as it
+// was before the notification settings existed).
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const formData = await request.formData();
+
+  if (formData.get("intent") === "email-preference") {
+    const submission = parseWithZod(formData, { schema: emailPreferenceSchema });
+    if (submission.status !== "success") return json({ intent: "email-preference" as const, result: submission.reply() }, { status: 400 });
+    await setEmailPreference(user.id, submission.value.emailPreference);
+    return redirectWithFlash(request, "/account", { kind: "success", message: "Notification settings saved." });
+  }
+
+  const submission = parseWithZod(formData, { schema: changePasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply({ hideFields: hidden }) }, { status: 400 });
   const problem = passwordProblem(submission.value.password, { email: user.email, name: user.name });
   if (problem) return json({ result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: hidden }) }, { status: 400 });
@@ -57,11 +73,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { person, otherSessions } = useLoaderData<typeof loader>();
+  const { person, otherSessions, digestHour } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const preferenceResult = actionData && "intent" in actionData ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult: actionData?.result,
+    lastResult: actionData && !("intent" in actionData) ? actionData.result : undefined,
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
@@ -123,8 +140,15 @@ export default function Account() {
             autoComplete="new-password"
             errors={fields.confirmPassword.errors}
           />
+          <input type="hidden" name="intent" value="change-password" />
           <Button type="submit">Change password</Button>
         </Form>
+      </section>
+      <section aria-labelledby="notifications-heading" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="notifications-heading" className="text-lg font-semibold">
+          Notifications
+        </h2>
+        <NotificationPreferences current={person.emailPreference} digestHour={digestHour} lastResult={preferenceResult} />
       </section>
     </div>
   );

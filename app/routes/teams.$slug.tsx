@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/utils/auth.server";
 import { assertCan, can, notFound } from "~/policies/authorize.server";
 import { getTeamBySlug } from "~/models/team.server";
+import { getTeamScope } from "~/models/team-scope.server";
+import { canWorkOnRequest } from "~/policies/request.server";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
@@ -23,6 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     managers: people.filter((p) => p.role === "MANAGER"),
     members: people.filter((p) => p.role === "MEMBER"),
     mayManage: can(user, "team.manage"),
+    // The team's queue is for the people who work its requests.
+    mayWork: canWorkOnRequest(user, await getTeamScope(user.id, request), { providerTeamId: team.id }),
   });
 }
 
@@ -47,7 +51,7 @@ function PeopleList({ label, people }: { label: string; people: Array<{ id: stri
 }
 
 export default function TeamPage() {
-  const { team, managers, members, mayManage } = useLoaderData<typeof loader>();
+  const { team, managers, members, mayManage, mayWork } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -61,6 +65,21 @@ export default function TeamPage() {
           ) : undefined
         }
       />
+      <nav aria-label="Requests to this team" className="mb-6 flex flex-wrap gap-4">
+        {team.acceptsRequests ? (
+          <Link to={`/requests/new?team=${encodeURIComponent(team.slug)}`} className={linkButtonClass}>
+            Raise a request
+          </Link>
+        ) : null}
+        <Link to={`/teams/${team.slug}/catalogue`} className={`${textLinkClass} self-center`}>
+          Service catalogue
+        </Link>
+        {mayWork ? (
+          <Link to={`/teams/${team.slug}/queue`} className={`${textLinkClass} self-center`}>
+            Queue
+          </Link>
+        ) : null}
+      </nav>
       <dl className="mb-6 grid gap-4 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-3">
         <div>
           <dt className="font-medium">Reports to</dt>

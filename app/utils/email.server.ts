@@ -1,6 +1,7 @@
-// Email delivery. With SMTP_HOST set, mail goes to that server. Without it (development, the
-// zero-setup start) each message is written as an .eml file under <data dir>/mailbox, so links in
-// it can be opened without any mail server, and no token ever reaches the log.
+// Email delivery. With SMTP_URL (or SMTP_HOST) set, mail goes to that server. Without either
+// (development, the zero-setup start) each message is written as an .eml file under
+// <data dir>/mailbox, so links in it can be opened without any mail server, and no token ever
+// reaches the log.
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
@@ -22,17 +23,45 @@ export function mailboxDir() {
   return path.resolve(env().UPSTREAM_DATA_DIR, "mailbox");
 }
 
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
+/**
+ * nodemailer reads a connection URL itself (smtp:// or smtps://, credentials, and options such as
+ * ?tls.rejectUnauthorized=false as query parameters), but ignores every other option given with
+ * one: our timeouts go in as query parameters unless the URL sets its own.
+ */
+function smtpUrlWithTimeouts(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  for (const [name, ms] of Object.entries(SMTP_TIMEOUTS)) {
+    if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
+  }
+  return url.toString();
+}
+
+/** Where mail goes, without the credentials (for the start-up log). */
+function describeSmtpUrl(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  return `SMTP ${url.protocol}//${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`;
+}
+
 export function createEmailTransport(): EmailTransport {
   const config = env();
+  if (config.SMTP_URL) {
+    const transporter = nodemailer.createTransport(smtpUrlWithTimeouts(config.SMTP_URL));
+    return {
+      describe: describeSmtpUrl(config.SMTP_URL),
+      async send(message) {
+        await transporter.sendMail({ from: config.SMTP_FROM, ...message, html: message.html ?? undefined });
+      },
+    };
+  }
   if (config.SMTP_HOST) {
     const transporter = nodemailer.createTransport({
       host: config.SMTP_HOST,
       port: config.SMTP_PORT,
       secure: config.SMTP_SECURE,
       auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? "" } : undefined,
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
+      ...SMTP_TIMEOUTS,
     });
     return {
       describe: `SMTP ${config.SMTP_HOST}:${config.SMTP_PORT}`,

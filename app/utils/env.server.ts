@@ -21,12 +21,27 @@ const schema = z.object({
   /** Seed the demo organisation into an empty database on first start. */
   UPSTREAM_DEMO_DATA: boolean.default(true),
   UPSTREAM_JOBS: boolean.default(true),
+  /**
+   * Outgoing mail server as one URL, e.g. smtp://user:password@mail.internal:587 or
+   * smtps://mail.example.com:465. Wins over SMTP_HOST and the settings beside it.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && ["smtp:", "smtps:"].includes(new URL(v).protocol), {
+        message: "must be a URL starting smtp:// or smtps://, e.g. smtp://user:password@mail.example.com:587",
+      })
+      .optional(),
+  ),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: boolean.default(false),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default("Upstream <no-reply@upstream.local>"),
+  /** Hour of the day (UTC) after which the daily digest email goes out. */
+  UPSTREAM_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

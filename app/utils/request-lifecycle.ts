@@ -3,6 +3,8 @@
 //
 //   NEW → IN_PROGRESS ⇄ WAITING_ON_REQUESTER → RESOLVED → CLOSED
 //   RESOLVED → IN_PROGRESS            (reopen, by the requester, within 14 days of resolution)
+//   CLOSED → IN_PROGRESS              (the same reopen after the 7-day auto-close: the 14-day
+//                                      window would otherwise be cut to 7 days in practice)
 //   NEW / IN_PROGRESS → CANCELLED     (by the requester)
 //   RESOLVED → CLOSED                 (by the requester confirming, or the system after 7 days)
 
@@ -46,6 +48,7 @@ const RULES: Rule[] = [
   { from: "WAITING_ON_REQUESTER", to: "RESOLVED", by: ["provider"], action: "Resolve" },
   { from: "RESOLVED", to: "CLOSED", by: ["requester", "system"], action: "Confirm and close" },
   { from: "RESOLVED", to: "IN_PROGRESS", by: ["requester"], action: "Reopen" },
+  { from: "CLOSED", to: "IN_PROGRESS", by: ["requester"], action: "Reopen" },
   { from: "NEW", to: "CANCELLED", by: ["requester"], action: "Cancel request" },
   { from: "IN_PROGRESS", to: "CANCELLED", by: ["requester"], action: "Cancel request" },
 ];
@@ -53,8 +56,8 @@ const RULES: Rule[] = [
 export type TransitionCheck = { ok: true; reopen: boolean } | { ok: false; message: string };
 
 /**
- * May `actor` move a request from `from` to `to` now? A reopen (RESOLVED → IN_PROGRESS) is
- * allowed only within REOPEN_WINDOW_DAYS of resolution.
+ * May `actor` move a request from `from` to `to` now? A reopen (RESOLVED or CLOSED →
+ * IN_PROGRESS) is allowed only within REOPEN_WINDOW_DAYS of resolution.
  */
 export function checkTransition(
   from: RequestStatus,
@@ -71,7 +74,7 @@ export function checkTransition(
     const who = rule.by.includes("requester") ? "the person who raised it" : "the team handling it";
     return { ok: false, message: `Only ${who} can do that.` };
   }
-  const reopen = from === "RESOLVED" && to === "IN_PROGRESS";
+  const reopen = (from === "RESOLVED" || from === "CLOSED") && to === "IN_PROGRESS";
   if (reopen) {
     const now = context.now ?? new Date();
     if (!context.resolvedAt || now.getTime() - context.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * DAY_MS) {
