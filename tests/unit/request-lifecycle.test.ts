@@ -39,7 +39,10 @@ const cases = REQUEST_STATUSES.flatMap((from) =>
 
 describe("checkTransition", () => {
   test.each(cases.filter((c) => c.allowed))("$actor may move a request from $from to $to", ({ from, to, actor }) => {
-    expect(checkTransition(from, to, actor, recentlyResolved)).toEqual({ ok: true, reopen: (from === "RESOLVED" || from === "CLOSED") && to === "IN_PROGRESS" });
+    expect(checkTransition(from, to, actor, recentlyResolved)).toEqual({
+      ok: true,
+      reopen: (from === "RESOLVED" || from === "CLOSED") && to === "IN_PROGRESS",
+    });
   });
 
   test.each(cases.filter((c) => !c.allowed))("$actor may not move a request from $from to $to", ({ from, to, actor }) => {
