@@ -59,7 +59,10 @@ export function AppShell({
               </nav>
               <div className="ml-auto flex items-center gap-2">
                 <NavLink to="/notifications" className={navClass} aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}>
-                  <span aria-hidden="true">🔔</span>
+                  <svg aria-hidden="true" viewBox="0 0 24 24" className="inline h-5 w-5 fill-none stroke-current stroke-2">
+                    <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
+                    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+                  </svg>
                   {unread ? (
                     <span className="ml-1 rounded-full bg-white px-2 text-xs font-bold text-brand-800">{unread > 99 ? "99+" : unread}</span>
                   ) : null}
