@@ -7,6 +7,7 @@ import { listAuditEntries } from "~/models/audit-log.server";
 import { PageHeader, textLinkClass } from "~/components/ui/page-header";
 import { Button } from "~/components/ui/form-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DataTable, NextPageLink, withCursor } from "~/components/ui/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Admin · Upstream" }];
 
@@ -39,8 +40,6 @@ function describeDetails(details: unknown) {
 export default function AuditLog() {
   const { entries, nextCursor, action, actor } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const next = new URLSearchParams(searchParams);
-  if (nextCursor) next.set("before", nextCursor);
   return (
     <div>
       <PageHeader title="Audit log" description="Sign-ins, failed sign-ins, changes to people, roles, teams and memberships." />
@@ -70,63 +69,30 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-700 shadow">Nothing matches these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Audit log entries, newest first</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  What
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Who
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  On
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Details
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Address
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap px-4 py-2">
-                    <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time>
-                  </td>
-                  <td className="px-4 py-2 font-mono">{e.action}</td>
-                  <td className="px-4 py-2">
-                    {e.actor ? (
-                      <Link to={`/admin/people/${e.actorId}`} className={textLinkClass}>
-                        {e.actor.name}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="px-4 py-2">{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : "—"}</td>
-                  <td className="px-4 py-2">{describeDetails(e.details)}</td>
-                  <td className="px-4 py-2">{e.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Audit log entries, newest first" columns={["When (UTC)", "What", "Who", "On", "Details", "Address"]}>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td className="whitespace-nowrap px-4 py-2">
+                <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)}</time>
+              </td>
+              <td className="px-4 py-2 font-mono">{e.action}</td>
+              <td className="px-4 py-2">
+                {e.actor ? (
+                  <Link to={`/admin/people/${e.actorId}`} className={textLinkClass}>
+                    {e.actor.name}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="px-4 py-2">{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ""}` : "—"}</td>
+              <td className="px-4 py-2">{describeDetails(e.details)}</td>
+              <td className="px-4 py-2">{e.ip ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {nextCursor ? (
-        <p className="mt-4">
-          <Link to={`?${next}`} className={textLinkClass}>
-            Older entries
-          </Link>
-        </p>
-      ) : null}
+      <NextPageLink query={withCursor(searchParams, "before", nextCursor)} label="Older entries" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { listPeople } from "~/models/user.server";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 import { Button } from "~/components/ui/form-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DataTable, NextPageLink, withCursor } from "~/components/ui/data-table";
 
 export const meta: MetaFunction = () => [{ title: "People · Admin · Upstream" }];
 
@@ -24,8 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminPeople() {
   const { people, nextCursor, query, status } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const nextParams = new URLSearchParams(searchParams);
-  if (nextCursor) nextParams.set("after", nextCursor);
   return (
     <div>
       <PageHeader
@@ -68,56 +67,26 @@ export default function AdminPeople() {
       {people.length === 0 ? (
         <p className="rounded-lg bg-white p-6 text-slate-700 shadow">Nobody matches. Try a shorter search, or show everyone.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">People</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Email
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Teams
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Access
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {people.map((p) => (
-                <tr key={p.id}>
-                  <td className="px-4 py-2">
-                    <Link to={`/admin/people/${p.id}`} className={textLinkClass}>
-                      {p.name}
-                    </Link>
-                    {p.title ? <div className="text-slate-600">{p.title}</div> : null}
-                  </td>
-                  <td className="px-4 py-2">{p.email}</td>
-                  <td className="px-4 py-2">
-                    {p.memberships.map((m) => m.team.name + (m.role === "MANAGER" ? " (manager)" : "")).join(", ") || "—"}
-                  </td>
-                  <td className="px-4 py-2">{p.role === "ADMIN" ? "Administrator" : "Employee"}</td>
-                  <td className="px-4 py-2">{!p.active ? "Deactivated" : p.invitationPending ? "Invited" : "Active"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="People" columns={["Name", "Email", "Teams", "Access", "Status"]}>
+          {people.map((p) => (
+            <tr key={p.id}>
+              <td className="px-4 py-2">
+                <Link to={`/admin/people/${p.id}`} className={textLinkClass}>
+                  {p.name}
+                </Link>
+                {p.title ? <div className="text-slate-600">{p.title}</div> : null}
+              </td>
+              <td className="px-4 py-2">{p.email}</td>
+              <td className="px-4 py-2">
+                {p.memberships.map((m) => m.team.name + (m.role === "MANAGER" ? " (manager)" : "")).join(", ") || "—"}
+              </td>
+              <td className="px-4 py-2">{p.role === "ADMIN" ? "Administrator" : "Employee"}</td>
+              <td className="px-4 py-2">{!p.active ? "Deactivated" : p.invitationPending ? "Invited" : "Active"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {nextCursor ? (
-        <p className="mt-4">
-          <Link to={`?${nextParams}`} className={textLinkClass}>
-            Next page
-          </Link>
-        </p>
-      ) : null}
+      <NextPageLink query={withCursor(searchParams, "after", nextCursor)} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { requireAdmin } from "~/utils/admin.server";
 import { listTeams, teamTree } from "~/models/team.server";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DataTable } from "~/components/ui/data-table";
 import { indentClass } from "~/components/ui/indent";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Admin · Upstream" }];
@@ -27,37 +28,19 @@ export default function AdminTeams() {
           </Link>
         }
       />
-      <div className="overflow-x-auto rounded-lg bg-white shadow">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Teams, in hierarchy order</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Team
-              </th>
-              <th scope="col" className="px-4 py-2">
-                People
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Takes requests
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {teams.map((t) => (
-              <tr key={t.id}>
-                <td className={`py-2 pr-4 ${indentClass(t.depth)}`}>
-                  <Link to={`/admin/teams/${t.slug}`} className={textLinkClass}>
-                    {t.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{t._count.memberships}</td>
-                <td className="px-4 py-2">{t.acceptsRequests ? "Yes" : "No"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Teams, in hierarchy order" columns={["Team", "People", "Takes requests"]}>
+        {teams.map((t) => (
+          <tr key={t.id}>
+            <td className={`py-2 pr-4 ${indentClass(t.depth)}`}>
+              <Link to={`/admin/teams/${t.slug}`} className={textLinkClass}>
+                {t.name}
+              </Link>
+            </td>
+            <td className="px-4 py-2">{t._count.memberships}</td>
+            <td className="px-4 py-2">{t.acceptsRequests ? "Yes" : "No"}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
