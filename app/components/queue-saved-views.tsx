@@ -1,8 +1,8 @@
 // A person's saved views of a team queue: apply (a link), delete, and save the filters now shown.
+// The save form is checked on the server only (a name, not too long, not taken): its reply puts
+// the message beside the name and keeps what was typed.
 import { Form, Link } from "@remix-run/react";
-import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, parseWithZod, useForm } from "~/utils/forms";
-import { SAVED_VIEW_NAME_MAX, saveViewSchema } from "~/validation/queue-filters";
+import { SAVED_VIEW_NAME_MAX } from "~/validation/queue-filters";
 import { Button, TextField } from "./ui/form-controls";
 import { textLinkClass } from "./ui/page-header";
 
@@ -10,6 +10,12 @@ interface SavedView {
   id: string;
   name: string;
   query: string;
+}
+
+/** The parts of conform's reply to a refused save that this form shows. */
+export interface SaveViewReply {
+  initialValue?: Record<string, unknown> | null;
+  error?: Record<string, string[] | null> | null;
 }
 
 export function QueueSavedViews({
@@ -22,14 +28,10 @@ export function QueueSavedViews({
   basePath: string;
   /** The filters now applied, as the canonical query string. */
   currentQuery: string;
-  lastResult?: SubmissionResult<string[]> | null;
+  lastResult?: SaveViewReply | null;
 }) {
-  const [form, fields] = useForm({
-    id: "save-view",
-    lastResult,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: saveViewSchema }),
-  });
+  const typed = lastResult?.initialValue?.name;
+  const errors = lastResult?.error?.name ?? null;
   return (
     <section aria-labelledby="saved-views-heading" className="rounded-lg bg-white p-4 shadow">
       <h2 id="saved-views-heading" className="font-semibold">
@@ -60,15 +62,20 @@ export function QueueSavedViews({
       ) : (
         <p className="mt-2 text-sm text-slate-700">None yet. Set the filters you use often, then save them here.</p>
       )}
-      <Form method="post" className="mt-4 space-y-2" {...getFormProps(form)}>
+      {/* Posted to the page with its filters, so a refused save shows the same filters again. */}
+      <Form method="post" action={currentQuery ? `${basePath}?${currentQuery}` : basePath} className="mt-4 space-y-2">
         <input type="hidden" name="intent" value="save-view" />
         <input type="hidden" name="query" value={currentQuery} />
         <TextField
+          key={typeof typed === "string" ? `typed-${typed}` : "empty"}
+          id="save-view-name"
+          name="name"
           label="Save these filters as"
-          {...getInputProps(fields.name, { type: "text" })}
-          id={fields.name.id}
+          required
           maxLength={SAVED_VIEW_NAME_MAX}
-          errors={fields.name.errors}
+          defaultValue={typeof typed === "string" ? typed : ""}
+          errors={errors}
+          autoFocus={errors ? true : undefined}
         />
         <Button type="submit" variant="secondary">
           Save view

@@ -4,15 +4,15 @@
 // names (one query with joins), and for the queue one grouped count per status and one query for
 // the team with the form's choices and the person's saved views. These are the busiest pages of
 // the app, so they are written in SQL (composed with Prisma.sql: every value is a bound
-// parameter) rather than through the Prisma query builder, whose per-query cost in its
-// engine-free mode is several times that of the query itself (see scripts/bench-queue.ts).
+// parameter) and sent through the pool with `queryRows`: Prisma's own work per query in its
+// engine-free mode is several times that of the query itself (docs/decisions/008).
 //
 // Pagination is keyset, never offset: the page token holds the last row's sort key and id, and
 // the next page is "rows beyond that key" in the sort order, so deep pages cost the same as the
 // first and rows added meanwhile neither repeat nor go missing. Every sort ends with the id,
 // which makes the order total.
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, queryRows } from "~/utils/db.server";
 import { slaState, formatDuration } from "~/utils/sla";
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from "~/utils/request-lifecycle";
 import { parseRequestNumber, type Priority } from "~/utils/request-number";
@@ -156,7 +156,7 @@ async function listPage(conditions: Prisma.Sql[], sort: QueueSort, page: PageCur
   );
   // The page is chosen first and the names looked up for its rows only: joining first would make
   // PostgreSQL join every matching request (and plan a five-way join) to keep 26 of them.
-  const fetched = await prisma.$queryRaw<ListRowFields[]>`
+  const fetched = await queryRows<ListRowFields>(Prisma.sql`
     SELECT r.id, r.number, r.title, r.priority::text AS priority, r.status::text AS status, r.created_at,
            r.resolution_due_at, r.resolved_at, r.cancelled_at,
            (SELECT u.name FROM users u WHERE u.id = r.requester_id) AS requester_name,
@@ -170,7 +170,7 @@ async function listPage(conditions: Prisma.Sql[], sort: QueueSort, page: PageCur
              WHERE ${Prisma.join(where, " AND ")}
              ORDER BY ${orderBy}
              LIMIT ${QUEUE_PAGE_SIZE + 1}) r
-     ORDER BY ${orderBy}`;
+     ORDER BY ${orderBy}`);
 
   const more = fetched.length > QUEUE_PAGE_SIZE;
   const rows = fetched.slice(0, QUEUE_PAGE_SIZE);
@@ -226,7 +226,7 @@ export interface QueueContext {
 export async function loadQueueContext(actor: Actor, slug: string, scopeKey?: object): Promise<QueueContext | null> {
   if (!slug || slug.length > 100) return null;
   const [found, scope] = await Promise.all([
-    prisma.$queryRaw<Array<QueueContext["team"] & Omit<QueueContext, "team">>>`
+    queryRows<QueueContext["team"] & Omit<QueueContext, "team">>(Prisma.sql`
       SELECT t.id, t.name, t.slug,
              COALESCE((SELECT json_agg(json_build_object('id', x.id, 'name', x.name, 'active', x.active) ORDER BY x.name, x.id)
                          FROM request_types x WHERE x.team_id = t.id), '[]'::json) AS types,
@@ -235,7 +235,7 @@ export async function loadQueueContext(actor: Actor, slug: string, scopeKey?: ob
              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'name', v.name, 'query', v.query) ORDER BY v.name, v.id)
                          FROM saved_views v WHERE v.team_id = t.id AND v.user_id = ${actor.id}), '[]'::json) AS views
         FROM teams t
-       WHERE t.slug = ${slug}`,
+       WHERE t.slug = ${slug}`),
     getTeamScope(actor.id, scopeKey),
   ]);
   const row = found[0];
@@ -282,10 +282,10 @@ export async function loadTeamQueue(args: { actorId: string; teamId: string; fil
   const conditions = queueConditions(args.teamId, filters, args.actorId, now);
   const [list, grouped] = await Promise.all([
     listPage([...conditions, Prisma.sql`r.status IN (${inList(filters.statuses)})`], filters.sort, page, now),
-    prisma.$queryRaw<Array<{ status: RequestStatus; count: number }>>`
+    queryRows<{ status: RequestStatus; count: number }>(Prisma.sql`
       SELECT r.status::text AS status, count(*)::int AS count FROM requests r
        WHERE ${Prisma.join(conditions, " AND ")}
-       GROUP BY r.status`,
+       GROUP BY r.status`),
   ]);
   const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
   for (const group of grouped) counts[group.status] = group.count;

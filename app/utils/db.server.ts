@@ -55,6 +55,17 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * Rows of a read-only query (e.g. `Prisma.sql`…`: `text` with $1… placeholders and `values`),
+ * sent straight through the client's pool. For the busiest lists only (docs/decisions/008): there
+ * Prisma's own work per query, even for `$queryRaw`, costs several times the query itself.
+ */
+export async function queryRows<T>(query: { text: string; values: unknown[] }): Promise<T[]> {
+  getPrisma();
+  const result = await current!.pool.query(query.text, query.values);
+  return result.rows as T[];
+}
+
 export async function disconnectDatabase() {
   const connection = current;
   current = undefined;
