@@ -2,7 +2,7 @@
 // who want one at once (the daily digest job handles the rest). Written in the caller's
 // transaction, so a change and the news of it are committed together.
 import crypto from "node:crypto";
-import { prisma, type Tx } from "~/utils/db.server";
+import { queryRows, type Tx } from "~/utils/db.server";
 import { publicBaseUrl } from "~/utils/public-url.server";
 import type { NotificationKind } from "~/generated/prisma/client";
 import { queueEmail } from "./outbound-email.server";
@@ -62,6 +62,11 @@ export async function teamPeople(tx: Tx, teamId: string, role?: "MEMBER" | "MANA
   return rows.map((r) => r.userId);
 }
 
+/** For the bell on every page: sent straight through the pool (decision 008). */
 export async function unreadCount(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+  const [row] = await queryRows<{ count: number }>({
+    text: "SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+    values: [userId],
+  });
+  return row?.count ?? 0;
 }

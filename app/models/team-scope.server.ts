@@ -1,7 +1,7 @@
 // What teams a person acts for: the teams they belong to, the teams they manage, and every team
 // below a team they manage (managers see their teams and the teams below, DESIGN.md).
 // Loaded once per request with one recursive query.
-import { prisma } from "~/utils/db.server";
+import { queryRows } from "~/utils/db.server";
 
 export interface TeamScope {
   /** Teams the person is a member or manager of. */
@@ -15,15 +15,18 @@ export interface TeamScope {
 const cache = new WeakMap<object, Promise<TeamScope>>();
 
 async function loadScope(userId: string): Promise<TeamScope> {
-  const rows = await prisma.$queryRaw<Array<{ team_id: string; role: "MEMBER" | "MANAGER"; inherited: boolean }>>`
-    WITH RECURSIVE managed(id, depth) AS (
-      SELECT team_id, 0 FROM memberships WHERE user_id = ${userId} AND role = 'MANAGER'
-      UNION
-      SELECT t.id, managed.depth + 1 FROM teams t JOIN managed ON t.parent_id = managed.id WHERE managed.depth < 50
-    )
-    SELECT team_id, role::text AS role, false AS inherited FROM memberships WHERE user_id = ${userId}
-    UNION ALL
-    SELECT id, 'MANAGER', true FROM managed`;
+  // On most pages: sent straight through the pool (decision 008).
+  const rows = await queryRows<{ team_id: string; role: "MEMBER" | "MANAGER"; inherited: boolean }>({
+    text: `WITH RECURSIVE managed(id, depth) AS (
+             SELECT team_id, 0 FROM memberships WHERE user_id = $1 AND role = 'MANAGER'
+             UNION
+             SELECT t.id, managed.depth + 1 FROM teams t JOIN managed ON t.parent_id = managed.id WHERE managed.depth < 50
+           )
+           SELECT team_id, role::text AS role, false AS inherited FROM memberships WHERE user_id = $1
+           UNION ALL
+           SELECT id, 'MANAGER', true FROM managed`,
+    values: [userId],
+  });
   const scope: TeamScope = { memberOf: new Set(), managerOf: new Set(), manages: new Set() };
   for (const row of rows) {
     if (row.inherited) scope.manages.add(row.team_id);

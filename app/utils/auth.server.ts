@@ -10,7 +10,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { redirect } from "@remix-run/node";
-import { prisma } from "./db.server";
+import { prisma, queryRows } from "./db.server";
 import type { GlobalRole } from "~/generated/prisma/client";
 
 export const SESSION_IDLE_DAYS = 14;
@@ -43,27 +43,31 @@ export async function spendPasswordCheckTime(password: string) {
 }
 
 const adapter: Adapter = {
+  // Runs on every signed-in request: one join sent straight through the pool (decision 008).
   async getSessionAndUser(sessionId) {
-    const row = await prisma.session.findUnique({
-      where: { id: sessionId },
-      select: {
-        id: true,
-        userId: true,
-        expiresAt: true,
-        createdAt: true,
-        lastSeenAt: true,
-        user: { select: { id: true, email: true, name: true, role: true, active: true } },
-      },
+    const [row] = await queryRows<{
+      id: string;
+      user_id: string;
+      expires_at: Date;
+      created_at: Date;
+      last_seen_at: Date;
+      email: string;
+      name: string;
+      role: GlobalRole;
+      active: boolean;
+    }>({
+      text: `SELECT s.id, s.user_id, s.expires_at, s.created_at, s.last_seen_at, u.email, u.name, u.role::text AS role, u.active
+               FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+      values: [sessionId],
     });
     if (!row) return [null, null];
     const session: DatabaseSession = {
       id: row.id,
-      userId: row.userId,
-      expiresAt: row.expiresAt,
-      attributes: { createdAt: row.createdAt, lastSeenAt: row.lastSeenAt },
+      userId: row.user_id,
+      expiresAt: row.expires_at,
+      attributes: { createdAt: row.created_at, lastSeenAt: row.last_seen_at },
     };
-    const { id, ...attributes } = row.user;
-    const user: DatabaseUser = { id, attributes };
+    const user: DatabaseUser = { id: row.user_id, attributes: { email: row.email, name: row.name, role: row.role, active: row.active } };
     return [session, user];
   },
   async getUserSessions(userId) {
