@@ -112,7 +112,7 @@ export function RequestListTable({
           {rows.map((row) => (
             <tr key={row.id}>
               <td>{formatRequestNumber(row.number)}</td>
-              <th scope="row" className="text-left font-normal">
+              <th scope="row" className="min-w-[16rem] text-left font-normal">
                 <Link to={requestPath(row.number)} className={textLinkClass}>
                   {row.title}
                 </Link>

@@ -82,21 +82,24 @@ export default function TeamQueue() {
           </ul>
         </div>
       ) : null}
+      {/* Filters and saved views side by side; the table gets the full width below them. */}
       <div className="grid gap-6 lg:grid-cols-4">
-        <div className="space-y-4 lg:col-span-3">
+        <div className="lg:col-span-3">
           <QueueFilterForm filters={filters} types={options.types} people={options.people} clearHref={basePath} formKey={currentQuery} />
-          <QueueStatusCounts counts={counts} filters={filters} basePath={basePath} />
-          <RequestListTable
-            caption={`${team.name} queue: ${describeStatuses(filters.statuses)} requests`}
-            rows={rows}
-            columns={["requester", "type", "priority", "status", "assignee", "sla", "age"]}
-            empty="No requests match these filters. Try fewer filters or another status."
-          />
-          <ListPagination prevHref={pages.prev} nextHref={pages.next} firstHref={pages.first} />
         </div>
         <aside>
           <QueueSavedViews views={views} basePath={basePath} currentQuery={currentQuery} lastResult={actionData?.result} />
         </aside>
+      </div>
+      <div className="mt-6 space-y-4">
+        <QueueStatusCounts counts={counts} filters={filters} basePath={basePath} />
+        <RequestListTable
+          caption={`${team.name} queue: ${describeStatuses(filters.statuses)} requests`}
+          rows={rows}
+          columns={["requester", "type", "priority", "status", "assignee", "sla", "age"]}
+          empty="No requests match these filters. Try fewer filters or another status."
+        />
+        <ListPagination prevHref={pages.prev} nextHref={pages.next} firstHref={pages.first} />
       </div>
     </div>
   );
