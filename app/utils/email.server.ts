@@ -1,11 +1,12 @@
 // Email delivery. With SMTP_URL (or SMTP_HOST) set, mail goes to that server. Without either
 // (development, the zero-setup start) each message is written as an .eml file under
-// <data dir>/mailbox, so links in it can be opened without any mail server, and no token ever
-// reaches the log.
+// <data dir>/mailbox, so links in it can be opened without any mail server; the log gets one line
+// naming the file and the subject, never the body (which may hold a sign-in link's token).
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env } from "./env.server";
+import { log } from "./logger.server";
 
 export interface EmailMessage {
   to: string;
@@ -79,6 +80,7 @@ export function createEmailTransport(): EmailTransport {
       await fs.mkdir(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${Math.random().toString(36).slice(2, 8)}.eml`;
       await fs.writeFile(path.join(dir, name), info.message as Buffer);
+      log.info("email written to the mailbox", { file: path.join(dir, name), subject: message.subject });
     },
   };
 }
