@@ -4,7 +4,7 @@
 // the second of two concurrent edits fails with StaleRequestError instead of overwriting.
 // Callers have already checked that the actor may see the request (loadRequestAccess).
 import crypto from "node:crypto";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { checkTransition, isOpen, STATUS_LABELS, type LifecycleActor, type RequestStatus } from "~/utils/request-lifecycle";
 import { formatRequestNumber, requestPath } from "~/utils/request-number";
 import type { Prisma } from "~/generated/prisma/client";
@@ -30,10 +30,6 @@ export class RequestChangeError extends Error {
   ) {
     super(message);
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 function excerpt(text: string, max = 200) {

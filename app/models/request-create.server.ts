@@ -2,7 +2,7 @@
 // clocks, records the CREATED event and tells the provider team — all in one transaction.
 // A second submit of the same form (same form token) returns the first request instead.
 import crypto from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { prisma, isUniqueViolation } from "~/utils/db.server";
 import { slaDueDates } from "~/utils/sla";
 import { formatRequestNumber, requestPath, type Priority } from "~/utils/request-number";
 import { notify, teamPeople } from "./notification.server";
@@ -25,10 +25,6 @@ export class RequestInputError extends Error {
   ) {
     super(message);
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 async function findBySubmission(requesterId: string, submissionKey: string) {

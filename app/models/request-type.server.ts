@@ -3,7 +3,7 @@
 // the catalogue (its requests keep pointing at it) but is no longer offered for new requests.
 import crypto from "node:crypto";
 import { json } from "@remix-run/node";
-import { prisma, type Tx } from "~/utils/db.server";
+import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseWithZod } from "~/utils/forms";
 import { describeTarget } from "~/utils/sla";
@@ -85,10 +85,6 @@ async function assertNameFree(tx: Tx, teamId: string, name: string, exceptId?: s
     select: { id: true },
   });
   if (clash) throw new RequestTypeNameTakenError(name);
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 export async function createRequestType(actorId: string, teamId: string, input: RequestTypeInput, ip: string) {

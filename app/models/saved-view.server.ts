@@ -2,7 +2,7 @@
 // every query here is scoped by the owner's id, so nobody can list, apply or delete another's.
 import crypto from "node:crypto";
 import { json } from "@remix-run/node";
-import { prisma } from "~/utils/db.server";
+import { prisma, isUniqueViolation } from "~/utils/db.server";
 import { parseWithZod } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/policies/authorize.server";
@@ -15,10 +15,6 @@ export class SavedViewError extends Error {}
 /** The query string as the queue would write it: no page position, unknown values dropped. */
 export function canonicalViewQuery(query: string) {
   return queueSearchParams(parseQueueQuery(new URLSearchParams(query)).filters).toString();
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 function nameTaken(name: string) {

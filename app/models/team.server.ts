@@ -1,6 +1,6 @@
 // Teams, their hierarchy (parentId) and memberships.
 import crypto from "node:crypto";
-import { prisma, type Tx } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import type { MembershipRole } from "~/generated/prisma/client";
 import { audit } from "./audit.server";
 import { StaleRecordError } from "./user.server";
@@ -100,7 +100,7 @@ async function assertValidParent(tx: Tx, teamId: string | null, parentId: string
 }
 
 function uniqueViolationField(error: unknown): "name" | "slug" | null {
-  if ((error as { code?: string })?.code !== "P2002") return null;
+  if (!isUniqueViolation(error)) return null;
   const text = JSON.stringify((error as { meta?: unknown }).meta ?? "") + String((error as Error).message);
   return text.includes("slug") ? "slug" : "name";
 }

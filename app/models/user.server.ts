@@ -1,7 +1,7 @@
 // People: the directory, and the admin's work on accounts (create with an invitation, edit,
 // change the global role, deactivate and reactivate).
 import crypto from "node:crypto";
-import { prisma } from "~/utils/db.server";
+import { prisma, isUniqueViolation } from "~/utils/db.server";
 import type { GlobalRole } from "~/generated/prisma/client";
 import { audit } from "./audit.server";
 import { issueAuthToken } from "./auth-token.server";
@@ -70,10 +70,6 @@ export class EmailTakenError extends Error {
   constructor() {
     super("Someone already has this email address.");
   }
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 function invitationEmail(name: string, inviter: string, link: string) {

@@ -27,11 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [allTeams, candidates] = await Promise.all([listTeams(), findPeopleToAdd(team.id, query)]);
   // A team can't report to itself or to a team below it; the model refuses that too.
+  const tree = teamTree(allTeams);
   const below = new Set<string>([team.id]);
-  for (const t of teamTree(allTeams)) if (t.parentId && below.has(t.parentId)) below.add(t.id);
-  const parents = teamTree(allTeams)
-    .filter((t) => !below.has(t.id))
-    .map(({ id, name, depth }) => ({ id, name, depth }));
+  for (const t of tree) if (t.parentId && below.has(t.parentId)) below.add(t.id);
+  const parents = tree.filter((t) => !below.has(t.id)).map(({ id, name, depth }) => ({ id, name, depth }));
   return json({ team, parents, query, candidates });
 }
 

@@ -20,6 +20,7 @@ import { PageHeader, linkButtonClass } from "~/components/ui/page-header";
 import { Button } from "~/components/ui/form-controls";
 import { ListPagination, RequestListTable, type RequestListColumn } from "~/components/request-list-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ListNotices } from "~/components/list-notices";
 
 export const meta: MetaFunction = () => [{ title: "My requests · Upstream" }];
 
@@ -92,15 +93,7 @@ export default function MyRequests() {
           ))}
         </ul>
       </nav>
-      {notices.length ? (
-        <div role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <ul className="list-inside list-disc">
-            {notices.map((notice) => (
-              <li key={notice}>{notice}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ListNotices notices={notices} />
       <Form
         key={`${filters.tab}-${filters.statuses.join(",")}`}
         method="get"

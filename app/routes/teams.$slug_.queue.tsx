@@ -17,6 +17,7 @@ import { QueueFilterForm } from "~/components/queue-filter-form";
 import { QueueStatusCounts } from "~/components/queue-status-counts";
 import { QueueSavedViews } from "~/components/queue-saved-views";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ListNotices } from "~/components/list-notices";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Queue · ${data?.team.name ?? "Team"} · Upstream` }];
 
@@ -73,15 +74,7 @@ export default function TeamQueue() {
           </Link>
         }
       />
-      {notices.length ? (
-        <div role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <ul className="list-inside list-disc">
-            {notices.map((notice) => (
-              <li key={notice}>{notice}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ListNotices notices={notices} />
       {/* Filters and saved views side by side; the table gets the full width below them. */}
       <div className="grid gap-6 lg:grid-cols-4">
         <div className="lg:col-span-3">

@@ -78,6 +78,11 @@ export async function disconnectDatabase() {
   await new Promise((r) => setTimeout(r, 20));
 }
 
+/** A unique constraint refused the write (Prisma's P2002): a duplicate, or a double submit that raced. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}
+
 /** Used by /readyz and the outage page: can we run a query right now? */
 export async function isDatabaseReachable(timeoutMs = 2_000): Promise<boolean> {
   try {

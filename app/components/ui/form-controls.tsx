@@ -28,6 +28,16 @@ function describedBy(id: string, hint?: string, errors?: string[] | null) {
   return [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** What every control carries: its id, the shared look, and its ties to its hint and errors. */
+function controlProps(id: string, hint?: string, errors?: string[] | null) {
+  return {
+    id,
+    className: controlClass,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy(id, hint, errors),
+  };
+}
+
 function FieldFrame({ id, label, hint, errors, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
@@ -48,13 +58,7 @@ function FieldFrame({ id, label, hint, errors, children }: FieldProps & { id: st
 export function TextField({ label, hint, errors, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { id: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <input
-        {...input}
-        id={id}
-        className={controlClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-      />
+      <input {...input} {...controlProps(id, hint, errors)} />
     </FieldFrame>
   );
 }
@@ -68,14 +72,7 @@ export function TextAreaField({
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        rows={4}
-        {...input}
-        id={id}
-        className={controlClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-      />
+      <textarea rows={4} {...input} {...controlProps(id, hint, errors)} />
     </FieldFrame>
   );
 }
@@ -90,13 +87,7 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { id: string; children: ReactNode }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
-      <select
-        {...select}
-        id={id}
-        className={controlClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-      >
+      <select {...select} {...controlProps(id, hint, errors)}>
         {children}
       </select>
     </FieldFrame>
