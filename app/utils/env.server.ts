@@ -4,6 +4,15 @@ import { z } from "zod";
 
 const boolean = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 
+function isTimeZone(name: string) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -42,6 +51,14 @@ const schema = z.object({
   SMTP_FROM: z.string().default("Upstream <no-reply@upstream.local>"),
   /** Hour of the day (UTC) after which the daily digest email goes out. */
   UPSTREAM_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * The organisation's time zone (IANA name): where its working days, "today" and the day and
+   * week boundaries of scorecards and dashboards fall.
+   */
+  UPSTREAM_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((v) => isTimeZone(v), { message: "must be an IANA time zone such as Europe/London or America/New_York" }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -11,6 +11,12 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   REQUEST_TRANSFERRED: "Transferred",
   SLA_WARNING: "Due soon",
   SLA_BREACHED: "Overdue",
+  RATING_REQUESTED: "Rate it",
+  RATING_RECEIVED: "Rating",
+  RECOVERY_OPENED: "Recovery",
+  RECOVERY_UPDATED: "Recovery",
+  RECOVERY_ESCALATED: "Escalated",
+  KUDOS_RECEIVED: "Kudos",
 };
 
 export interface NotificationCursor {
