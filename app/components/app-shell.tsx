@@ -51,6 +51,9 @@ export function AppShell({
                 <NavLink to="/teams" className={navClass}>
                   Teams
                 </NavLink>
+                <NavLink to="/kudos" className={navClass}>
+                  Kudos
+                </NavLink>
                 {user.role === "ADMIN" ? (
                   <NavLink to="/admin" className={navClass}>
                     Admin

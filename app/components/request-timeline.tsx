@@ -53,6 +53,22 @@ export function describeEvent(e: TimelineEntryView): React.ReactNode {
       return `${who} reopened it`;
     case "RATED":
       return `${who} rated the service`;
+    case "RATING_CHANGED":
+      return `${who} changed their rating`;
+    case "RERATED":
+      return `${who} rated the service again after the recovery`;
+    case "RECOVERY_OPENED":
+      return `The rating opened a recovery case for ${e.toTeam ?? "the team"}'s managers`;
+    case "RECOVERY_ACKNOWLEDGED":
+      return `${who} acknowledged the problem`;
+    case "RECOVERY_APOLOGY_SENT":
+      return `${who} recorded the apology sent to the requester`;
+    case "RECOVERY_ACTION_RECORDED":
+      return `${who} recorded the corrective action`;
+    case "RECOVERY_CLOSED":
+      return `${who} closed the recovery case`;
+    case "RECOVERY_ESCALATED":
+      return `The recovery case was not acknowledged in time and went to ${e.toTeam ?? "the team above"}'s managers`;
     case "SLA_WARNING":
       return `The ${clockName(e.slaClock)} target is nearly due`;
     case "SLA_BREACHED":
@@ -66,7 +82,9 @@ function entryStyle(e: TimelineEntryView) {
   if (e.comment?.internal) return "border-amber-500 bg-amber-50";
   if (e.comment) return "border-brand-600 bg-white";
   if (e.kind === "SLA_BREACHED") return "border-red-700 bg-red-50";
-  if (e.kind === "SLA_WARNING" || e.kind === "TRANSFERRED" || e.kind === "REOPENED") return "border-amber-500 bg-white";
+  if (e.kind === "SLA_WARNING" || e.kind === "TRANSFERRED" || e.kind === "REOPENED" || e.kind === "RECOVERY_ESCALATED")
+    return "border-amber-500 bg-white";
+  if (e.kind.startsWith("RECOVERY_")) return "border-amber-300 bg-white";
   return "border-slate-300 bg-white";
 }
 

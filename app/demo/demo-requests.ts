@@ -9,9 +9,9 @@ import { formatRequestNumber, requestPath, type Priority } from "~/utils/request
 import { formatDuration, SLA_WARNING_FRACTION, slaDueDates } from "~/utils/sla";
 import { demoCatalogue, demoFillers, demoPhrases, demoTransferStories, type DemoRequestType, type DemoStory } from "./demo-catalogue";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export const DEMO_REQUEST_COUNT = 300;
 export const DEMO_HISTORY_DAYS = 120;
@@ -123,9 +123,10 @@ export interface DemoRequestData {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Randomness: a small seeded generator (mulberry32), so every run tells the same stories.
+// Randomness: a small seeded generator (mulberry32), so every run tells the same stories. Shared
+// by the other demo generators (ratings, kudos), each with its own seed.
 
-class Random {
+export class Random {
   constructor(private state: number) {}
   next() {
     this.state = (this.state + 0x6d2b79f5) | 0;
@@ -264,6 +265,15 @@ function slaAlertsOf(row: DemoRequestRow, events: DemoEvent[], now: Date): DemoS
   return alerts;
 }
 
+/** A working-hours moment `daysAgo` days back (weekends mostly moved to Friday), never after now. */
+export function workingMoment(random: Random, now: Date, daysAgo: number) {
+  let day = dayStart(addDays(now, -daysAgo));
+  const weekday = day.getUTCDay();
+  if ((weekday === 0 || weekday === 6) && daysAgo > 3 && random.chance(0.85)) day = addDays(day, weekday === 0 ? -2 : -1);
+  const at = new Date(day.getTime() + random.between(7.5, 18) * HOUR);
+  return at.getTime() < now.getTime() ? at : new Date(now.getTime() - random.between(10, 300) * MINUTE);
+}
+
 class Generator {
   private random = new Random(DEMO_SEED);
   private people: Person[];
@@ -321,13 +331,8 @@ class Generator {
     }
   }
 
-  /** A working-hours moment `daysAgo` days back (weekends mostly moved to Friday), never after now. */
   private createdAt(daysAgo: number) {
-    let day = dayStart(addDays(this.now, -daysAgo));
-    const weekday = day.getUTCDay();
-    if ((weekday === 0 || weekday === 6) && daysAgo > 3 && this.random.chance(0.85)) day = addDays(day, weekday === 0 ? -2 : -1);
-    const at = new Date(day.getTime() + this.random.between(7.5, 18) * HOUR);
-    return at.getTime() < this.now.getTime() ? at : new Date(this.now.getTime() - this.random.between(10, 300) * MINUTE);
+    return workingMoment(this.random, this.now, daysAgo);
   }
 
   private requesterFor(excludedTeams: string[]) {

@@ -2,12 +2,16 @@
 import crypto from "node:crypto";
 import type { Tx } from "~/utils/db.server";
 import { hashPassword } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
 import { slugify } from "~/validation/teams";
 import { DEMO_PASSWORD, demoEmail, demoPeople, demoTeams } from "./demo-organisation";
+import { buildDemoKudos } from "./demo-kudos";
+import { buildDemoRatings } from "./demo-ratings";
 import { buildDemoNotifications, buildDemoRequests, type DemoOrg } from "./demo-requests";
 
-// Everything goes in with a few bulk inserts, so the first start stays quick.
-export async function seedDemoOrganisation(tx: Tx, now = new Date()) {
+// Everything goes in with a few bulk inserts, so the first start stays quick. Recovery cases fall
+// due in working days of the organisation's time zone, as the app computes them.
+export async function seedDemoOrganisation(tx: Tx, now = new Date(), timeZone = env().UPSTREAM_TIME_ZONE) {
   const teamIds = new Map(demoTeams.map((team) => [team.key, crypto.randomUUID()]));
   // Parents come before their children in demoTeams; PostgreSQL checks the references at the end
   // of the statement anyway.
@@ -38,21 +42,28 @@ export async function seedDemoOrganisation(tx: Tx, now = new Date()) {
     data: people.flatMap((p) => p.teams.map(([key, role]) => ({ userId: p.id, teamId: teamIds.get(key)!, role }))),
   });
   const teamNames = new Map(demoTeams.map((t) => [teamIds.get(t.key)!, t.name]));
-  await seedDemoRequests(tx, { teamIds, teamNames, people }, now);
+  await seedDemoRequests(tx, { teamIds, teamNames, people }, now, timeZone);
   await tx.appSetting.create({ data: { key: "demo_data", value: { seededAt: now.toISOString() } } });
 }
 
 /**
- * The catalogue and ~300 requests with their comments and timelines, in bulk. Requests go in in
- * creation order, so the numbers the sequence gives them increase with time.
+ * The catalogue and ~300 requests with their comments, timelines, ratings, recovery cases and
+ * kudos, in bulk. Requests go in in creation order, so the numbers the sequence gives them
+ * increase with time; the rating and recovery events join the request events in one time-ordered
+ * insert, so event ids follow the timeline too.
  */
-async function seedDemoRequests(tx: Tx, org: DemoOrg, now: Date) {
+async function seedDemoRequests(tx: Tx, org: DemoOrg, now: Date, timeZone: string) {
   const data = buildDemoRequests(org, now);
+  const rated = buildDemoRatings(org, data, now, timeZone);
   await tx.requestType.createMany({ data: data.types });
   const created = await tx.request.createManyAndReturn({ data: data.requests, select: { id: true, number: true } });
   await tx.comment.createMany({ data: data.comments });
-  await tx.requestEvent.createMany({ data: data.events });
+  const events = [...data.events, ...rated.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  await tx.requestEvent.createMany({ data: events });
   await tx.slaAlert.createMany({ data: data.slaAlerts });
+  await tx.rating.createMany({ data: rated.ratings });
+  await tx.recoveryCase.createMany({ data: rated.recoveryCases });
+  await tx.kudos.createMany({ data: buildDemoKudos(org, data, rated.ratings, now) });
   const numbers = new Map(created.map((r) => [r.id, r.number]));
   await tx.notification.createMany({ data: buildDemoNotifications(org, data, numbers, now) });
 }

@@ -9,6 +9,7 @@ import { pruneRateLimitEvents } from "~/models/sign-in-throttle.server";
 import { announceSlaAlerts } from "./sla-alerts.server";
 import { autoCloseResolvedRequests } from "./auto-close-resolved.server";
 import { sendDailyDigests } from "./daily-digest.server";
+import { escalateRecoveryCases } from "./escalate-recovery-cases.server";
 
 export interface Job {
   name: string;
@@ -23,6 +24,7 @@ export function defaultJobs(): Job[] {
     { name: "send-outbound-email", everyMs: 5_000, run: () => sendDueEmails(transport) },
     { name: "sla-alerts", everyMs: 60_000, run: () => announceSlaAlerts(new Date()) },
     { name: "auto-close-resolved", everyMs: 15 * 60_000, run: () => autoCloseResolvedRequests(new Date()) },
+    { name: "escalate-recovery-cases", everyMs: 5 * 60_000, run: () => escalateRecoveryCases(new Date()) },
     // Checks often; each person still gets at most one digest a day (see daily-digest.server.ts).
     { name: "daily-digest", everyMs: 10 * 60_000, run: () => sendDailyDigests(new Date()) },
     { name: "delete-expired-sessions", everyMs: 60 * 60_000, run: deleteExpiredSessions },

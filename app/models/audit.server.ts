@@ -24,7 +24,8 @@ export type AuditAction =
   | "membership.role_changed"
   | "membership.removed"
   | "request_type.created"
-  | "request_type.updated";
+  | "request_type.updated"
+  | "kudos.hidden";
 
 export interface AuditEntry {
   action: AuditAction;

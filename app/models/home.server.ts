@@ -1,13 +1,16 @@
-// What the home page shows a person: their open requests, the open work of the teams they
-// work for, and their latest notifications. A fixed handful of queries.
+// What the home page shows a person: their open requests, the requests waiting for their rating,
+// the open work of the teams they work for, the recovery cases a manager should act on, and
+// their latest notifications. A fixed handful of queries.
 import { prisma } from "~/utils/db.server";
 import { OPEN_STATUSES } from "~/utils/request-lifecycle";
 import type { TeamScope } from "./team-scope.server";
 import { workTeams } from "./team-scope.server";
+import { requestsAwaitingMyRating } from "./rating.server";
+import { recoveryCasesToActOn } from "./recovery.server";
 
 export async function loadHome(userId: string, scope: TeamScope) {
   const teamIds = [...workTeams(scope)];
-  const [myOpen, teams, queueCounts, mine, notifications] = await Promise.all([
+  const [myOpen, teams, queueCounts, mine, notifications, awaitingRating, recoveryCases] = await Promise.all([
     prisma.request.findMany({
       where: { requesterId: userId, status: { in: [...OPEN_STATUSES, "RESOLVED"] } },
       orderBy: { createdAt: "desc" },
@@ -38,6 +41,8 @@ export async function loadHome(userId: string, scope: TeamScope) {
       take: 5,
       select: { id: true, title: true, link: true, createdAt: true, readAt: true },
     }),
+    requestsAwaitingMyRating(userId),
+    recoveryCasesToActOn(scope),
   ]);
   const unassigned = await prisma.request.groupBy({
     by: ["providerTeamId"],
@@ -53,5 +58,5 @@ export async function loadHome(userId: string, scope: TeamScope) {
       unassigned: unassigned.find((u) => u.providerTeamId === team.id)?._count._all ?? 0,
     };
   });
-  return { myOpen, queues, assignedToMe: mine, notifications };
+  return { myOpen, queues, assignedToMe: mine, notifications, awaitingRating, recoveryCases };
 }

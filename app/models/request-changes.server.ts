@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { prisma, type Tx, isUniqueViolation } from "~/utils/db.server";
 import { checkTransition, isOpen, STATUS_LABELS, type LifecycleActor, type RequestStatus } from "~/utils/request-lifecycle";
 import { formatRequestNumber, requestPath } from "~/utils/request-number";
+import { ratePath } from "~/utils/rating-rules";
 import type { Prisma } from "~/generated/prisma/client";
 import { dateFromIso } from "~/validation/request-actions";
 import { notify, teamPeople } from "./notification.server";
@@ -157,13 +158,23 @@ export async function changeStatus(access: RequestAccess, version: number, to: R
       },
     });
     const ref = formatRequestNumber(request.number);
-    const notice = {
-      kind: "STATUS_CHANGED" as const,
-      title: reopen ? `${ref} was reopened` : `${ref} is now ${STATUS_LABELS[to].toLowerCase()}`,
-      body: `${user.name} changed "${request.title}" from ${STATUS_LABELS[request.status].toLowerCase()} to ${STATUS_LABELS[to].toLowerCase()}.`,
-      link: requestPath(request.number),
-      requestId: request.id,
-    };
+    // Resolving asks the requester to rate the service (issue 4): one notice that says both.
+    const notice =
+      to === "RESOLVED" && role === "provider"
+        ? {
+            kind: "RATING_REQUESTED" as const,
+            title: `${ref} is resolved — how did we do?`,
+            body: `${user.name} resolved "${request.title}". Please rate the service: it takes a minute, and it tells the team what to keep doing.`,
+            link: ratePath(request.number),
+            requestId: request.id,
+          }
+        : {
+            kind: "STATUS_CHANGED" as const,
+            title: reopen ? `${ref} was reopened` : `${ref} is now ${STATUS_LABELS[to].toLowerCase()}`,
+            body: `${user.name} changed "${request.title}" from ${STATUS_LABELS[request.status].toLowerCase()} to ${STATUS_LABELS[to].toLowerCase()}.`,
+            link: requestPath(request.number),
+            requestId: request.id,
+          };
     const recipients = role === "provider" ? [request.requesterId] : await handlers(tx, access);
     await notify(tx, recipients, notice, user.id);
   });

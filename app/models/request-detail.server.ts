@@ -11,6 +11,8 @@ import { formatRequestNumber, parseRequestNumber } from "~/utils/request-number"
 import { slaState } from "~/utils/sla";
 import { todayIso } from "~/validation/requests";
 import { getTeamScope, type TeamScope } from "./team-scope.server";
+import { getRatingPanel } from "./rating.server";
+import { getRecoveryView } from "./recovery.server";
 
 const ACCESS_SELECT = {
   id: true,
@@ -240,10 +242,12 @@ export async function getRequestPage(access: RequestAccess, now = new Date()) {
       assignee: { select: { id: true, name: true } },
     },
   });
-  const [timeline, assignees, transferTeams] = await Promise.all([
+  const [timeline, assignees, transferTeams, rating, recovery] = await Promise.all([
     loadTimeline(row.id, seesNotes),
     provider ? assigneeOptions(access) : Promise.resolve([] as Array<{ id: string; name: string }>),
     provider ? transferOptions(row.providerTeam.id) : Promise.resolve([] as Awaited<ReturnType<typeof transferOptions>>),
+    getRatingPanel(access, now),
+    getRecoveryView(access, now),
   ]);
   const stoppedAt = row.cancelledAt ?? row.closedAt;
   return {
@@ -282,6 +286,8 @@ export async function getRequestPage(access: RequestAccess, now = new Date()) {
     timeline: timeline.entries,
     viewer: { id: access.user.id, provider, requester: access.requester, seesNotes },
     transitions: transitionsFor(access, now),
+    rating,
+    recovery,
     assignees,
     transferTeams: transferTeams.map((t) => ({ id: t.id, name: t.name, types: t.requestTypes })),
     // A fresh token per render: the reply and note forms send it, so a double submit adds one comment.

@@ -17,22 +17,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ name: user.name, ...(await loadHome(user.id, scope)) });
 }
 
-function Panel({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
+function Panel({
+  id,
+  title,
+  children,
+  more,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+  more?: { to: string; label: string };
+}) {
   return (
     <section aria-labelledby={id} className="rounded-lg bg-white p-6 shadow">
       <div className="flex items-center justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold">
           {title}
         </h2>
-        {action}
+        {more ? (
+          <Link to={more.to} className={textLinkClass}>
+            {more.label}
+          </Link>
+        ) : null}
       </div>
       <div className="mt-3">{children}</div>
     </section>
   );
 }
 
+/** One entry of a panel's list: a link, and a line about it. */
+function Item({ to, label, detail }: { to: string; label: string; detail: React.ReactNode }) {
+  return (
+    <li className="py-2">
+      <Link to={to} className={textLinkClass}>
+        {label}
+      </Link>
+      <div className="text-sm text-slate-600">{detail}</div>
+    </li>
+  );
+}
+
 export default function Home() {
-  const { name, myOpen, queues, assignedToMe, notifications } = useLoaderData<typeof loader>();
+  const { name, myOpen, queues, assignedToMe, notifications, awaitingRating, recoveryCases } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -42,28 +68,46 @@ export default function Home() {
         </Link>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel
-          id="my-requests"
-          title="My open requests"
-          action={
-            <Link to="/requests" className={textLinkClass}>
-              All my requests
-            </Link>
-          }
-        >
+        {awaitingRating.length ? (
+          <Panel id="awaiting-rating" title="Waiting for your rating">
+            <ul className="divide-y divide-slate-200">
+              {awaitingRating.map((r) => (
+                <Item
+                  key={r.number}
+                  to={r.link}
+                  label={`${r.rerate ? "Rate again" : "Rate"} ${formatRequestNumber(r.number)} ${r.title}`}
+                  detail={r.rerate ? `${r.team} closed the recovery case` : `Resolved by ${r.team}`}
+                />
+              ))}
+            </ul>
+          </Panel>
+        ) : null}
+        {recoveryCases.length ? (
+          <Panel id="recovery-cases" title="Recovery cases to act on" more={{ to: "/recovery", label: "All recovery cases" }}>
+            <ul className="divide-y divide-slate-200">
+              {recoveryCases.map((c) => (
+                <Item
+                  key={c.id}
+                  to={c.path}
+                  label={`${c.ref} ${c.title}`}
+                  detail={`${c.statusLabel} · ${c.team} · rated ${c.overall} of 5${c.overdue ? " · overdue" : ""}`}
+                />
+              ))}
+            </ul>
+          </Panel>
+        ) : null}
+        <Panel id="my-requests" title="My open requests" more={{ to: "/requests", label: "All my requests" }}>
           {myOpen.length === 0 ? (
             <p className="text-slate-700">Nothing open. When you need something from another team, raise a request.</p>
           ) : (
             <ul className="divide-y divide-slate-200">
               {myOpen.map((r) => (
-                <li key={r.number} className="py-2">
-                  <Link to={requestPath(r.number)} className={textLinkClass}>
-                    {formatRequestNumber(r.number)} {r.title}
-                  </Link>
-                  <div className="text-sm text-slate-600">
-                    {STATUS_LABELS[r.status]} · {r.providerTeam.name}
-                  </div>
-                </li>
+                <Item
+                  key={r.number}
+                  to={requestPath(r.number)}
+                  label={`${formatRequestNumber(r.number)} ${r.title}`}
+                  detail={`${STATUS_LABELS[r.status]} · ${r.providerTeam.name}`}
+                />
               ))}
             </ul>
           )}
@@ -78,28 +122,18 @@ export default function Home() {
               </p>
               <ul className="divide-y divide-slate-200">
                 {queues.map((q) => (
-                  <li key={q.slug} className="py-2">
-                    <Link to={`/teams/${q.slug}/queue`} className={textLinkClass}>
-                      {q.name}
-                    </Link>
-                    <div className="text-sm text-slate-600">
-                      {q.open} open · {q.new} new · {q.unassigned} unassigned
-                    </div>
-                  </li>
+                  <Item
+                    key={q.slug}
+                    to={`/teams/${q.slug}/queue`}
+                    label={q.name}
+                    detail={`${q.open} open · ${q.new} new · ${q.unassigned} unassigned`}
+                  />
                 ))}
               </ul>
             </>
           )}
         </Panel>
-        <Panel
-          id="latest-notifications"
-          title="Latest notifications"
-          action={
-            <Link to="/notifications" className={textLinkClass}>
-              All notifications
-            </Link>
-          }
-        >
+        <Panel id="latest-notifications" title="Latest notifications" more={{ to: "/notifications", label: "All notifications" }}>
           {notifications.length === 0 ? (
             <p className="text-slate-700">Nothing yet.</p>
           ) : (

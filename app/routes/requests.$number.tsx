@@ -1,6 +1,6 @@
-// A request's page (/requests/REQ-1042, or /requests/1042): its facts, SLA clocks, transfers and
-// timeline, and every action on it. Anyone who may not see the request gets 404 from the loader
-// and from every form.
+// A request's page (/requests/REQ-1042, or /requests/1042): its facts, SLA clocks, transfers,
+// timeline, rating and recovery case, and every action on it. Anyone who may not see the request
+// gets 404 from the loader and from every form.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -18,6 +18,8 @@ import { RequestCommentForm } from "~/components/request-comment-form";
 import { RequestConflict } from "~/components/request-conflict";
 import { RequestAssignForm, RequestPromiseForm, RequestStatusForm, RequestTransferForm } from "~/components/request-work-forms";
 import type { RequestActionData } from "~/components/request-form-state";
+import { RatingPanel } from "~/components/rating-summary";
+import { RecoveryPanel } from "~/components/recovery-steps";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.ref} ${data.request.title} · Upstream` : "Request · Upstream" },
@@ -58,6 +60,9 @@ export default function RequestPage() {
       {actionData?.current ? <RequestConflict current={actionData.current} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {/* At the top: the requester's chance to rate (the form posts to the rate page). */}
+          <RatingPanel panel={data.rating} />
+          {data.recovery ? <RecoveryPanel view={data.recovery} /> : null}
           <section aria-labelledby="description-heading" className="rounded-lg bg-white p-4 shadow">
             <h2 id="description-heading" className="mb-2 text-lg font-semibold">
               What was asked

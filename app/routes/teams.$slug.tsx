@@ -6,6 +6,8 @@ import { assertCan, can, notFound } from "~/policies/authorize.server";
 import { getTeamBySlug } from "~/models/team.server";
 import { getTeamScope } from "~/models/team-scope.server";
 import { canWorkOnRequest } from "~/policies/request.server";
+import { latestKudosForTeam } from "~/models/kudos.server";
+import { KudosList } from "~/components/kudos-list";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayManage: can(user, "team.manage"),
     // The team's queue is for the people who work its requests.
     mayWork: canWorkOnRequest(user, await getTeamScope(user.id, request), { providerTeamId: team.id }),
+    kudos: await latestKudosForTeam(team.id, 5),
   });
 }
 
@@ -38,7 +41,9 @@ function PeopleList({ label, people }: { label: string; people: Array<{ id: stri
         <ul className="mt-2 space-y-1">
           {people.map((p) => (
             <li key={p.id}>
-              {p.name}
+              <Link to={`/people/${p.id}`} className={textLinkClass}>
+                {p.name}
+              </Link>
               {p.title ? <span className="text-sm text-slate-600"> · {p.title}</span> : null}
             </li>
           ))}
@@ -51,7 +56,7 @@ function PeopleList({ label, people }: { label: string; people: Array<{ id: stri
 }
 
 export default function TeamPage() {
-  const { team, managers, members, mayManage, mayWork } = useLoaderData<typeof loader>();
+  const { team, managers, members, mayManage, mayWork, kudos } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -117,6 +122,22 @@ export default function TeamPage() {
         <PeopleList label="Managers" people={managers} />
         <PeopleList label="Members" people={members} />
       </div>
+      <section aria-labelledby="team-kudos-heading" className="mt-6 rounded-lg bg-white p-6 shadow">
+        <div className="flex flex-wrap items-baseline justify-between gap-4">
+          <h2 id="team-kudos-heading" className="font-semibold">
+            Kudos
+          </h2>
+          <Link to={`/kudos/new?team=${encodeURIComponent(team.slug)}`} className={textLinkClass}>
+            Send kudos to {team.name}
+          </Link>
+        </div>
+        <KudosList kudos={kudos} label={`Latest kudos for ${team.name}`} empty="No kudos for this team or its people yet." />
+        <p className="mt-3">
+          <Link to={`/kudos?team=${encodeURIComponent(team.slug)}`} className={textLinkClass}>
+            All kudos for {team.name}
+          </Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -93,3 +93,17 @@ export function ratingOption(facts: RatingFacts, viewerId: string, now: Date): R
   if (now >= closesAt) return { kind: "none", reason: `Requests can be rated for ${RATING_WINDOW_DAYS} days after they are resolved.` };
   return { kind: "rate", closesAt };
 }
+
+/** The rate page of a request: the link in the "how did we do?" notification and email. */
+export function ratePath(requestNumber: number) {
+  return `/requests/REQ-${requestNumber}/rate`;
+}
+
+/** A delighted requester is offered a way to thank the team (Principle 6). */
+export function offersKudos(rating: { overall: number; exceededExpectations: boolean }) {
+  return rating.exceededExpectations || rating.overall === 5;
+}
+
+export function kudosPath(teamSlug: string, requestNumber: number) {
+  return `/kudos/new?${new URLSearchParams({ team: teamSlug, request: `REQ-${requestNumber}` })}`;
+}

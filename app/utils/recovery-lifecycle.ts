@@ -58,3 +58,8 @@ export function checkRecoveryStep(status: RecoveryStatus, step: RecoveryStep): S
 export function acknowledgeDueAt(from: Date, timeZone: string) {
   return addWorkingDays(from, ACKNOWLEDGE_WITHIN_WORKING_DAYS, timeZone);
 }
+
+/** The recovery case page of a request. */
+export function recoveryPath(requestNumber: number) {
+  return `/requests/REQ-${requestNumber}/recovery`;
+}

@@ -238,7 +238,7 @@ describe("changing the status", () => {
       to: "RESOLVED",
       by: "agent",
       flash: "is now resolved",
-      told: ["Rita Requester: STATUS_CHANGED"],
+      told: ["Rita Requester: RATING_REQUESTED"],
       check: (row) => expect(row.resolvedAt).toBeInstanceOf(Date),
     },
     {
@@ -246,7 +246,7 @@ describe("changing the status", () => {
       to: "RESOLVED",
       by: "agent",
       flash: "is now resolved",
-      told: ["Rita Requester: STATUS_CHANGED"],
+      told: ["Rita Requester: RATING_REQUESTED"],
       check: (row) => expect(row.resolvedAt).toBeInstanceOf(Date),
     },
     // The requester's changes go to whoever has it (Bea here).
