@@ -6,6 +6,7 @@ import { assertCan, can, notFound } from "~/policies/authorize.server";
 import { getTeamBySlug } from "~/models/team.server";
 import { getTeamScope } from "~/models/team-scope.server";
 import { canWorkOnRequest } from "~/policies/request.server";
+import { canViewScorecard } from "~/policies/scorecard.server";
 import { latestKudosForTeam } from "~/models/kudos.server";
 import { KudosList } from "~/components/kudos-list";
 import { PageHeader, linkButtonClass, textLinkClass } from "~/components/ui/page-header";
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const team = await getTeamBySlug(params.slug ?? "");
   if (!team) throw notFound();
   const { memberships, ...rest } = team;
+  const scope = await getTeamScope(user.id, request);
   const people = memberships
     .filter((m) => m.user.active)
     .map((m) => ({ id: m.user.id, name: m.user.name, title: m.user.title, role: m.role }));
@@ -28,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: people.filter((p) => p.role === "MEMBER"),
     mayManage: can(user, "team.manage"),
     // The team's queue is for the people who work its requests.
-    mayWork: canWorkOnRequest(user, await getTeamScope(user.id, request), { providerTeamId: team.id }),
+    mayWork: canWorkOnRequest(user, scope, { providerTeamId: team.id }),
+    mayReadScorecard: team.acceptsRequests && canViewScorecard(user, scope, team.id),
     kudos: await latestKudosForTeam(team.id, 5),
   });
 }
@@ -56,7 +59,7 @@ function PeopleList({ label, people }: { label: string; people: Array<{ id: stri
 }
 
 export default function TeamPage() {
-  const { team, managers, members, mayManage, mayWork, kudos } = useLoaderData<typeof loader>();
+  const { team, managers, members, mayManage, mayWork, mayReadScorecard, kudos } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -82,6 +85,11 @@ export default function TeamPage() {
         {mayWork ? (
           <Link to={`/teams/${team.slug}/queue`} className={`${textLinkClass} self-center`}>
             Queue
+          </Link>
+        ) : null}
+        {mayReadScorecard ? (
+          <Link to={`/teams/${team.slug}/scorecard`} className={`${textLinkClass} self-center`}>
+            Scorecard
           </Link>
         ) : null}
       </nav>
