@@ -129,7 +129,9 @@ export function RatingForm({
   const text = TEXT[mode];
   // The optional part opens by itself when it holds answers or errors, so nothing is hidden.
   const detailsOpen =
-    DIMENSIONS.some((d) => !!fields[d.key].initialValue || !!fields[d.key].errors?.length) || !!fields.comment.errors?.length;
+    DIMENSIONS.some((d) => !!fields[d.key].initialValue || !!fields[d.key].errors?.length) ||
+    !!fields.comment.initialValue ||
+    !!fields.comment.errors?.length;
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-5">
       <FormErrors id={form.errorId} errors={form.errors} />

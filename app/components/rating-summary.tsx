@@ -91,32 +91,45 @@ export function RatingPanel({
   panel,
   lastResult,
   showReason = false,
+  expanded = false,
 }: {
   panel: RatingPanelView;
   lastResult?: SubmissionResult<string[]>;
   showReason?: boolean;
+  /** Show the change form unfolded (the rate page, where people come to change it). */
+  expanded?: boolean;
 }) {
   const mode = panel.option.kind === "none" ? null : (panel.option.kind as RatingMode);
   if (!mode && !panel.first && !showReason) return null;
-  const heading = mode ? ratingFormHeading(mode) : "Rating";
+  // While a rating can still be changed, the page shows it as given, with the form folded away
+  // below (opened again when a change came back with errors).
+  const heading = mode === "edit" ? "Your rating" : mode ? ratingFormHeading(mode) : "Rating";
+  const form = mode ? (
+    <RatingForm
+      mode={mode}
+      action={panel.ratePath}
+      teamName={panel.providerTeam}
+      version={mode === "edit" ? panel.first?.version : undefined}
+      defaults={mode === "edit" ? panel.first : null}
+      closesAt={panel.option.closesAt}
+      lastResult={lastResult}
+    />
+  ) : null;
   return (
     <section aria-labelledby="rating-heading" className="space-y-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 shadow">
       <h2 id="rating-heading" className="text-lg font-semibold">
         {heading}
       </h2>
       <KudosOffer link={panel.kudosLink} team={panel.providerTeam} />
-      {mode === "rerate" || (!mode && panel.first) ? <RatingSummary panel={panel} /> : null}
-      {mode ? (
-        <RatingForm
-          mode={mode}
-          action={panel.ratePath}
-          teamName={panel.providerTeam}
-          version={mode === "edit" ? panel.first?.version : undefined}
-          defaults={mode === "edit" ? panel.first : null}
-          closesAt={panel.option.closesAt}
-          lastResult={lastResult}
-        />
-      ) : null}
+      {mode !== "rate" && panel.first ? <RatingSummary panel={panel} /> : null}
+      {mode === "edit" ? (
+        <details open={expanded || lastResult?.status === "error"} className="rounded-md border border-slate-200 p-3">
+          <summary className="cursor-pointer font-medium text-brand-700">{ratingFormHeading("edit")}</summary>
+          <div className="mt-3">{form}</div>
+        </details>
+      ) : (
+        form
+      )}
       {!mode && showReason && panel.option.reason ? <p className="text-slate-700">{panel.option.reason}</p> : null}
     </section>
   );

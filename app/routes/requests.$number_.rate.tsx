@@ -50,7 +50,7 @@ export default function RatePage() {
           </>
         }
       />
-      <RatingPanel panel={panel} lastResult={actionData?.result} showReason />
+      <RatingPanel panel={panel} lastResult={actionData?.result} showReason expanded />
     </div>
   );
 }
