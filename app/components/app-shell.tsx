@@ -48,11 +48,17 @@ export function AppShell({
                 <NavLink to="/requests/new" className={navClass}>
                   New request
                 </NavLink>
+                <NavLink to="/complaints" className={navClass}>
+                  Complaints
+                </NavLink>
                 <NavLink to="/teams" className={navClass}>
                   Teams
                 </NavLink>
                 <NavLink to="/kudos" className={navClass}>
                   Kudos
+                </NavLink>
+                <NavLink to="/feedback" className={navClass}>
+                  Feedback
                 </NavLink>
                 {user.role === "ADMIN" ? (
                   <NavLink to="/admin" className={navClass}>

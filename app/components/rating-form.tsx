@@ -8,8 +8,9 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, getTextareaProps, parseWithZod, useForm } from "~/utils/forms";
 import { DIMENSIONS, EXPECTATION_LABELS, RATING_COMMENT_MAX, SATISFACTION_LABELS, SCORES } from "~/utils/rating-rules";
 import { ratingSchema, type RatingInput, type RatingMode } from "~/validation/rating";
-import { Button, FieldErrors, FormErrors, TextAreaField } from "./ui/form-controls";
+import { Button, FormErrors, TextAreaField } from "./ui/form-controls";
 import { DateTimeText } from "./request-time";
+import { RadioQuestion } from "./ui/radio-question";
 
 export interface RatingDefaults {
   overall: number;
@@ -23,67 +24,6 @@ const TEXT: Record<RatingMode, { heading: string; button: string }> = {
   edit: { heading: "Change your rating", button: "Save changes" },
   rerate: { heading: "Rate it again, now the recovery case is closed", button: "Send new rating" },
 };
-
-interface Field {
-  id: string;
-  name: string;
-  key?: string;
-  errors?: string[];
-  initialValue?: unknown;
-}
-
-/** One question answered with radio buttons: a fieldset whose legend is the question. */
-function RadioQuestion({
-  field,
-  legend,
-  hint,
-  options,
-  compact = false,
-}: {
-  field: Field;
-  legend: string;
-  hint?: string;
-  options: Array<{ value: string; label: string }>;
-  compact?: boolean;
-}) {
-  const errorId = `${field.id}-errors`;
-  const hintId = `${field.id}-hint`;
-  const describedBy = [hint ? hintId : null, field.errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const current = field.initialValue === undefined || field.initialValue === null ? "" : String(field.initialValue);
-  return (
-    <fieldset aria-describedby={describedBy} className="space-y-2">
-      <legend className={compact ? "text-sm font-medium text-slate-800" : "font-medium text-slate-900"}>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <div className={`grid gap-2 ${options.length > 2 ? "sm:grid-cols-3 lg:grid-cols-6" : "grid-cols-2 sm:max-w-xs"}`}>
-        {options.map((o) => (
-          <label
-            key={`${field.key ?? ""}-${o.value}`}
-            htmlFor={`${field.id}-${o.value || "none"}`}
-            className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-          >
-            <input
-              type="radio"
-              id={`${field.id}-${o.value || "none"}`}
-              name={field.name}
-              value={o.value}
-              defaultChecked={current === o.value}
-              // Radios take no aria-invalid; each one names the error so it is heard when the
-              // group is reached by arrow keys, not only on entering the fieldset.
-              aria-describedby={field.errors?.length ? errorId : undefined}
-              className="h-4 w-4"
-            />
-            <span>{o.label}</span>
-          </label>
-        ))}
-      </div>
-      <FieldErrors id={errorId} errors={field.errors} />
-    </fieldset>
-  );
-}
 
 const OVERALL_OPTIONS = SCORES.map((s) => ({ value: String(s), label: `${s} · ${SATISFACTION_LABELS[s]}` }));
 const EXPECTATION_OPTIONS = [

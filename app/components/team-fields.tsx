@@ -1,6 +1,8 @@
 // The fields of a team, shared by "new team" and "edit team".
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "~/utils/forms";
+import { ACK_TARGET_HOURS_MAX, ACK_TARGET_HOURS_MIN } from "~/validation/teams";
+import { TeamTreeOptions } from "./team-tree-options";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "./ui/form-controls";
 
 interface TeamFieldSet {
@@ -9,6 +11,7 @@ interface TeamFieldSet {
   description: FieldMetadata<string>;
   parentId: FieldMetadata<string | undefined>;
   acceptsRequests: FieldMetadata<boolean>;
+  complaintAckTargetHours: FieldMetadata<number>;
 }
 
 export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents: Array<{ id: string; name: string; depth: number }> }) {
@@ -43,12 +46,7 @@ export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents:
         errors={fields.parentId.errors}
       >
         <option value="">— Top of the organisation —</option>
-        {parents.map((p) => (
-          <option key={p.id} value={p.id}>
-            {"\u00a0\u00a0".repeat(p.depth)}
-            {p.name}
-          </option>
-        ))}
+        <TeamTreeOptions teams={parents} />
       </SelectField>
       <CheckboxField
         label="Takes requests from other teams"
@@ -56,6 +54,17 @@ export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents:
         {...getInputProps(fields.acceptsRequests, { type: "checkbox" })}
         id={fields.acceptsRequests.id}
         errors={fields.acceptsRequests.errors}
+      />
+      <TextField
+        label="Complaint acknowledgement target (hours)"
+        hint="A complaint routed here that no manager acknowledges within this time escalates to the team it reports to."
+        {...getInputProps(fields.complaintAckTargetHours, { type: "number" })}
+        id={fields.complaintAckTargetHours.id}
+        min={ACK_TARGET_HOURS_MIN}
+        max={ACK_TARGET_HOURS_MAX}
+        step={1}
+        inputMode="numeric"
+        errors={fields.complaintAckTargetHours.errors}
       />
     </>
   );

@@ -5,6 +5,8 @@ import { hashPassword } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { slugify } from "~/validation/teams";
 import { DEMO_PASSWORD, demoEmail, demoPeople, demoTeams } from "./demo-organisation";
+import { buildDemoComplaints } from "./demo-complaints";
+import { buildDemoFeedback } from "./demo-feedback";
 import { buildDemoKudos } from "./demo-kudos";
 import { buildDemoRatings } from "./demo-ratings";
 import { buildDemoNotifications, buildDemoRequests, type DemoOrg } from "./demo-requests";
@@ -42,7 +44,10 @@ export async function seedDemoOrganisation(tx: Tx, now = new Date(), timeZone = 
     data: people.flatMap((p) => p.teams.map(([key, role]) => ({ userId: p.id, teamId: teamIds.get(key)!, role }))),
   });
   const teamNames = new Map(demoTeams.map((t) => [teamIds.get(t.key)!, t.name]));
-  await seedDemoRequests(tx, { teamIds, teamNames, people }, now, timeZone);
+  const org: DemoOrg = { teamIds, teamNames, people };
+  await seedDemoRequests(tx, org, now, timeZone);
+  await seedDemoComplaints(tx, org, now);
+  await seedDemoFeedback(tx, org, now, timeZone);
   await tx.appSetting.create({ data: { key: "demo_data", value: { seededAt: now.toISOString() } } });
 }
 
@@ -66,6 +71,49 @@ async function seedDemoRequests(tx: Tx, org: DemoOrg, now: Date, timeZone: strin
   await tx.kudos.createMany({ data: buildDemoKudos(org, data, rated.ratings, now) });
   const numbers = new Map(created.map((r) => [r.id, r.number]));
   await tx.notification.createMany({ data: buildDemoNotifications(org, data, numbers, now) });
+}
+
+/**
+ * Complaint categories, themes and ~380 complaints with their sightings, theme tags and
+ * timelines, in bulk. The complaints carry their numbers (the generator numbers them in logging
+ * order), so the sequence is moved past them afterwards: the next complaint logged continues
+ * from the last demo number instead of colliding with CMP-1.
+ */
+async function seedDemoComplaints(tx: Tx, org: DemoOrg, now: Date) {
+  const data = buildDemoComplaints(org, now);
+  await tx.complaintCategory.createMany({ data: data.categories });
+  await tx.theme.createMany({ data: data.themes });
+  await insertRows(tx, "complaints", data.complaints);
+  await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('complaints', 'number'), COALESCE(MAX(number), 0) + 1, false) FROM complaints`;
+  await insertRows(tx, "complaint_sightings", data.sightings);
+  await tx.complaintTheme.createMany({ data: data.complaintThemes });
+  await insertRows(tx, "complaint_events", data.events);
+}
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The biggest tables go in as one JSON parameter: a createMany with thousands of rows binds tens
+ * of thousands of parameters, which took the embedded database three times as long, and the first
+ * start holds its only connection while it seeds. Column names are the fields' snake_case (as
+ * their @map says); PostgreSQL casts each value to its column's type, enums included.
+ */
+async function insertRows(tx: Tx, table: "complaints" | "complaint_sightings" | "complaint_events", rows: object[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!)
+    .map((key) => `"${snakeCase(key)}"`)
+    .join(", ");
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]))));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`,
+    json,
+  );
+}
+
+async function seedDemoFeedback(tx: Tx, org: DemoOrg, now: Date, timeZone: string) {
+  const data = buildDemoFeedback(org, now, timeZone);
+  await tx.feedback.createMany({ data: data.feedback });
+  await tx.feedbackResponse.createMany({ data: data.responses });
 }
 
 export function demoBanner() {

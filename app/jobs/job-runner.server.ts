@@ -10,6 +10,9 @@ import { announceSlaAlerts } from "./sla-alerts.server";
 import { autoCloseResolvedRequests } from "./auto-close-resolved.server";
 import { sendDailyDigests } from "./daily-digest.server";
 import { escalateRecoveryCases } from "./escalate-recovery-cases.server";
+import { escalateComplaints } from "./escalate-complaints.server";
+import { purgeComplaintContacts } from "./purge-complaint-contacts.server";
+import { announceAnonymousFeedback } from "./announce-anonymous-feedback.server";
 
 export interface Job {
   name: string;
@@ -25,8 +28,14 @@ export function defaultJobs(): Job[] {
     { name: "sla-alerts", everyMs: 60_000, run: () => announceSlaAlerts(new Date()) },
     { name: "auto-close-resolved", everyMs: 15 * 60_000, run: () => autoCloseResolvedRequests(new Date()) },
     { name: "escalate-recovery-cases", everyMs: 5 * 60_000, run: () => escalateRecoveryCases(new Date()) },
+    // Every minute: complaint targets are in minutes, and a due complaint should move promptly.
+    { name: "escalate-complaints", everyMs: 60_000, run: () => escalateComplaints(new Date()) },
     // Checks often; each person still gets at most one digest a day (see daily-digest.server.ts).
     { name: "daily-digest", everyMs: 10 * 60_000, run: () => sendDailyDigests(new Date()) },
+    // Announces only entries of earlier days, so the first run after midnight does the day's work.
+    { name: "announce-anonymous-feedback", everyMs: 30 * 60_000, run: () => announceAnonymousFeedback(new Date()) },
+    // Retention is counted in days; hourly keeps each purge small and never more than an hour late.
+    { name: "purge-complaint-contacts", everyMs: 60 * 60_000, run: () => purgeComplaintContacts(new Date()) },
     { name: "delete-expired-sessions", everyMs: 60 * 60_000, run: deleteExpiredSessions },
     { name: "prune-rate-limit-events", everyMs: 15 * 60_000, run: pruneRateLimitEvents },
   ];

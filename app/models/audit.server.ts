@@ -25,7 +25,15 @@ export type AuditAction =
   | "membership.removed"
   | "request_type.created"
   | "request_type.updated"
-  | "kudos.hidden";
+  | "kudos.hidden"
+  | "theme.created"
+  | "theme.renamed"
+  | "theme.merged"
+  | "complaint_category.created"
+  | "complaint_category.updated"
+  | "settings.updated"
+  | "complaint.contacts_purged"
+  | "complaint.contact_viewed";
 
 export interface AuditEntry {
   action: AuditAction;

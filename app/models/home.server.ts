@@ -1,16 +1,19 @@
 // What the home page shows a person: their open requests, the requests waiting for their rating,
-// the open work of the teams they work for, the recovery cases a manager should act on, and
-// their latest notifications. A fixed handful of queries.
+// the open work of the teams they work for, the recovery cases a manager should act on, where
+// their complaints stand, and their latest notifications. A fixed handful of queries.
 import { prisma } from "~/utils/db.server";
 import { OPEN_STATUSES } from "~/utils/request-lifecycle";
 import type { TeamScope } from "./team-scope.server";
 import { workTeams } from "./team-scope.server";
 import { requestsAwaitingMyRating } from "./rating.server";
 import { recoveryCasesToActOn } from "./recovery.server";
+import { loadMyComplaints } from "./my-complaints.server";
+
+const HOME_COMPLAINTS = 5;
 
 export async function loadHome(userId: string, scope: TeamScope) {
   const teamIds = [...workTeams(scope)];
-  const [myOpen, teams, queueCounts, mine, notifications, awaitingRating, recoveryCases] = await Promise.all([
+  const [myOpen, teams, queueCounts, mine, notifications, awaitingRating, recoveryCases, complaints] = await Promise.all([
     prisma.request.findMany({
       where: { requesterId: userId, status: { in: [...OPEN_STATUSES, "RESOLVED"] } },
       orderBy: { createdAt: "desc" },
@@ -43,6 +46,7 @@ export async function loadHome(userId: string, scope: TeamScope) {
     }),
     requestsAwaitingMyRating(userId),
     recoveryCasesToActOn(scope),
+    loadMyComplaints(userId, { take: HOME_COMPLAINTS }),
   ]);
   const unassigned = await prisma.request.groupBy({
     by: ["providerTeamId"],
@@ -58,5 +62,5 @@ export async function loadHome(userId: string, scope: TeamScope) {
       unassigned: unassigned.find((u) => u.providerTeamId === team.id)?._count._all ?? 0,
     };
   });
-  return { myOpen, queues, assignedToMe: mine, notifications, awaitingRating, recoveryCases };
+  return { myOpen, queues, assignedToMe: mine, notifications, awaitingRating, recoveryCases, myComplaints: complaints.rows };
 }

@@ -9,6 +9,7 @@ export function toTeamInput(value: {
   description: string;
   parentId?: string;
   acceptsRequests: boolean;
+  complaintAckTargetHours: number;
 }): TeamInput {
   return {
     name: value.name,
@@ -16,6 +17,7 @@ export function toTeamInput(value: {
     description: value.description,
     parentId: value.parentId || null,
     acceptsRequests: value.acceptsRequests,
+    complaintAckTargetMinutes: value.complaintAckTargetHours * 60,
   };
 }
 

@@ -11,6 +11,7 @@ export interface TeamInput {
   description: string;
   parentId: string | null;
   acceptsRequests: boolean;
+  complaintAckTargetMinutes: number;
 }
 
 export class TeamConflictError extends Error {
@@ -66,6 +67,7 @@ export async function getTeamBySlug(slug: string) {
       slug: true,
       description: true,
       acceptsRequests: true,
+      complaintAckTargetMinutes: true,
       parentId: true,
       updatedAt: true,
       parent: { select: { name: true, slug: true } },

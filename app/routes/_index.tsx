@@ -6,6 +6,7 @@ import { getTeamScope } from "~/models/team-scope.server";
 import { loadHome } from "~/models/home.server";
 import { STATUS_LABELS } from "~/utils/request-lifecycle";
 import { formatRequestNumber, requestPath } from "~/utils/request-number";
+import { complaintPath } from "~/utils/complaint-rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { linkButtonClass, textLinkClass } from "~/components/ui/page-header";
 
@@ -58,7 +59,7 @@ function Item({ to, label, detail }: { to: string; label: string; detail: React.
 }
 
 export default function Home() {
-  const { name, myOpen, queues, assignedToMe, notifications, awaitingRating, recoveryCases } = useLoaderData<typeof loader>();
+  const { name, myOpen, queues, assignedToMe, notifications, awaitingRating, recoveryCases, myComplaints } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -107,6 +108,28 @@ export default function Home() {
                   to={requestPath(r.number)}
                   label={`${formatRequestNumber(r.number)} ${r.title}`}
                   detail={`${STATUS_LABELS[r.status]} · ${r.providerTeam.name}`}
+                />
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <Panel id="my-complaints" title="My complaints" more={{ to: "/complaints", label: "All my complaints" }}>
+          {myComplaints.length === 0 ? (
+            <p className="text-slate-700">
+              None yet. When a customer complains to you,{" "}
+              <Link to="/complaints/new" className={textLinkClass}>
+                log it
+              </Link>
+              .
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-200">
+              {myComplaints.map((c) => (
+                <Item
+                  key={c.number}
+                  to={complaintPath(c.number)}
+                  label={`${c.ref} ${c.summary}`}
+                  detail={`${c.statusLabel} · ${c.holder}${c.response ? " · answered" : ""}`}
                 />
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { createTeam, listTeams, teamTree } from "~/models/team.server";
 import { teamConflictReply, toTeamInput } from "~/models/team-form.server";
 import { teamSchema } from "~/validation/teams";
+import { DEFAULT_ACK_TARGET_MINUTES } from "~/utils/complaint-rules";
 import { getFormProps, parseWithZod, useForm } from "~/utils/forms";
 import { TeamFields } from "~/components/team-fields";
 import { Button, FormErrors } from "~/components/ui/form-controls";
@@ -42,6 +43,7 @@ export default function NewTeam() {
   const [form, fields] = useForm({
     id: "new-team",
     lastResult: actionData?.result,
+    defaultValue: { complaintAckTargetHours: String(DEFAULT_ACK_TARGET_MINUTES / 60) },
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: teamSchema }),
   });

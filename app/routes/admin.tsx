@@ -14,12 +14,18 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 export default function AdminLayout() {
   return (
     <div>
-      <nav aria-label="Administration" className="mb-6 flex gap-1 border-b border-slate-300 pb-2">
+      <nav aria-label="Administration" className="mb-6 flex flex-wrap gap-1 border-b border-slate-300 pb-2">
         <NavLink to="/admin/people" className={tabClass}>
           People
         </NavLink>
         <NavLink to="/admin/teams" className={tabClass}>
           Teams
+        </NavLink>
+        <NavLink to="/admin/complaint-categories" className={tabClass}>
+          Complaint categories
+        </NavLink>
+        <NavLink to="/admin/settings" className={tabClass}>
+          Settings
         </NavLink>
         <NavLink to="/admin/audit" className={tabClass}>
           Audit log

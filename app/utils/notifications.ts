@@ -17,6 +17,12 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   RECOVERY_UPDATED: "Recovery",
   RECOVERY_ESCALATED: "Escalated",
   KUDOS_RECEIVED: "Kudos",
+  COMPLAINT_ROUTED: "Complaint",
+  COMPLAINT_CRITICAL: "Critical complaint",
+  COMPLAINT_ESCALATED: "Escalated",
+  COMPLAINT_UPDATED: "Complaint",
+  FEEDBACK_RECEIVED: "Feedback",
+  FEEDBACK_ANSWERED: "Feedback",
 };
 
 export interface NotificationCursor {

@@ -13,14 +13,19 @@ import * as personPage from "~/routes/admin.people.$id";
 import * as teamsList from "~/routes/admin.teams._index";
 import * as newTeam from "~/routes/admin.teams.new";
 import * as teamPage from "~/routes/admin.teams.$slug";
+import * as categoriesList from "~/routes/admin.complaint-categories._index";
+import * as newCategory from "~/routes/admin.complaint-categories.new";
+import * as categoryPage from "~/routes/admin.complaint-categories.$id";
+import * as adminSettings from "~/routes/admin.settings";
 import * as home from "~/routes/_index";
 import * as account from "~/routes/account";
 import { prisma } from "~/utils/db.server";
 import { can } from "~/policies/authorize.server";
 import { findValidToken } from "~/models/auth-token.server";
-import type { Team, User } from "~/generated/prisma/client";
+import type { ComplaintCategory, Team, User } from "~/generated/prisma/client";
 import { PROJECT_ROOT } from "../support/database-template";
 import { addMember, createTeam, createUser, DEFAULT_PASSWORD } from "../support/factories";
+import { createCategory } from "../support/complaint-factories";
 import { callAction, callLoader, formRequest, getRequest, readJson, signInAs, type RouteModule, type RouteParams } from "../support/http";
 import { fieldErrors, flashOf, formReply, sessionCookieOf, submitSignIn } from "../support/replies";
 
@@ -30,6 +35,7 @@ import { fieldErrors, flashOf, formReply, sessionCookieOf, submitSignIn } from "
 interface Fixtures {
   person: User;
   team: Team;
+  category: ComplaintCategory;
   /** Unique within the file, for names and emails the submissions create. */
   unique: string;
 }
@@ -81,10 +87,40 @@ const ADMIN_ROUTES: AdminRoute[] = [
     params: (f) => ({ slug: f.team.slug }),
     submissions: (f): Fields[] => [
       { intent: "add-member", userId: f.person.id, role: "MANAGER" },
-      { intent: "edit-team", name: `Renamed ${f.unique}`, slug: `renamed-${f.unique}`, version: f.team.updatedAt.toISOString() },
+      {
+        intent: "edit-team",
+        name: `Renamed ${f.unique}`,
+        slug: `renamed-${f.unique}`,
+        complaintAckTargetHours: "48",
+        version: f.team.updatedAt.toISOString(),
+      },
     ],
   },
   { file: "admin.audit", module: adminAudit, url: () => "/admin/audit?action=user." },
+  { file: "admin.complaint-categories._index", module: categoriesList, url: () => "/admin/complaint-categories" },
+  {
+    file: "admin.complaint-categories.new",
+    module: newCategory,
+    url: () => "/admin/complaint-categories/new",
+    submissions: (f): Fields[] => [{ name: `Shadow category ${f.unique}`, ownerTeamId: f.team.id, active: "on" }],
+  },
+  {
+    file: "admin.complaint-categories.$id",
+    module: categoryPage,
+    url: (f) => `/admin/complaint-categories/${f.category.id}`,
+    params: (f) => ({ id: f.category.id }),
+    submissions: (f): Fields[] => [
+      { name: `Renamed category ${f.unique}`, ownerTeamId: f.team.id, version: f.category.updatedAt.toISOString() },
+    ],
+  },
+  {
+    file: "admin.settings",
+    module: adminSettings,
+    url: () => "/admin/settings",
+    submissions: (f): Fields[] => [
+      { contactRetentionDays: String(30 + uniqueCounter), feedbackMinGroupSize: String(3 + (uniqueCounter % 40)) },
+    ],
+  },
 ];
 
 let uniqueCounter = 0;
@@ -93,12 +129,13 @@ async function createFixtures(): Promise<Fixtures> {
   // An invited person (no password yet), so that every submission above has something to do.
   const person = await createUser({ password: null });
   const team = await createTeam();
-  return { person, team, unique: `u${uniqueCounter}` };
+  const category = await createCategory({ ownerTeamId: team.id });
+  return { person, team, category, unique: `u${uniqueCounter}` };
 }
 
 /** Everything the admin pages could change, in a comparable form. */
 async function adminVisibleState() {
-  const [users, passwords, teams, memberships, tokens, emails, auditEntries] = await Promise.all([
+  const [users, passwords, teams, memberships, tokens, emails, auditEntries, categories, settings] = await Promise.all([
     prisma.user.findMany({ orderBy: { id: "asc" } }),
     prisma.password.findMany({ orderBy: { userId: "asc" } }),
     prisma.team.findMany({ orderBy: { id: "asc" } }),
@@ -106,8 +143,10 @@ async function adminVisibleState() {
     prisma.authToken.findMany({ orderBy: { tokenHash: "asc" } }),
     prisma.outboundEmail.count(),
     prisma.auditLog.count(),
+    prisma.complaintCategory.findMany({ orderBy: { id: "asc" } }),
+    prisma.appSetting.findMany({ orderBy: { key: "asc" } }),
   ]);
-  return { users, passwords, teams, memberships, tokens, emails, auditEntries };
+  return { users, passwords, teams, memberships, tokens, emails, auditEntries, categories, settings };
 }
 
 function routeParams(route: AdminRoute, f: Fixtures) {

@@ -28,6 +28,7 @@ interface AdminTeamPage {
     description: string;
     parentId: string | null;
     acceptsRequests: boolean;
+    complaintAckTargetMinutes: number;
     updatedAt: string;
   };
   parents: Array<{ id: string; name: string; depth: number }>;
@@ -59,6 +60,7 @@ function teamForm(page: AdminTeamPage, changes: Record<string, string> = {}) {
     description: team.description,
     parentId: team.parentId ?? "",
     ...(team.acceptsRequests ? { acceptsRequests: "on" } : {}),
+    complaintAckTargetHours: String(team.complaintAckTargetMinutes / 60),
     version: team.updatedAt,
     ...changes,
   };
@@ -211,6 +213,42 @@ describe("editing a team", () => {
     expect(reply.error?.[""]?.join(" ")).toMatch(/^Someone else changed this team/);
     expect(reply.initialValue).toMatchObject({ description: "My description" });
     expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).description).toBe("Their description");
+  });
+});
+
+describe("the complaint acknowledgement target", () => {
+  const ackMessage = "Enter a whole number of hours from 1 to 720 (30 days).";
+
+  test("a new team gets 24 hours unless another number of hours is typed; it is stored in minutes", async () => {
+    expect((await submitNewTeam({ name: "Default Target Team" })).status).toBe(302);
+    expect((await prisma.team.findUniqueOrThrow({ where: { slug: "default-target-team" } })).complaintAckTargetMinutes).toBe(1440);
+    expect((await submitNewTeam({ name: "Fast Target Team", complaintAckTargetHours: "4" })).status).toBe(302);
+    expect((await prisma.team.findUniqueOrThrow({ where: { slug: "fast-target-team" } })).complaintAckTargetMinutes).toBe(240);
+  });
+
+  test("editing shows the target in hours and saves a new one", async () => {
+    const team = await createTeam({ name: "Target Edit Team" });
+    const page = await openAdminTeam(team.slug);
+    expect(page.team.complaintAckTargetMinutes).toBe(1440);
+    expectRedirectTo(await editTeam(team.slug, { complaintAckTargetHours: "720" }), `/admin/teams/${team.slug}`);
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).complaintAckTargetMinutes).toBe(720 * 60);
+    expect((await teamAudit(team.id)).map((e) => e.action)).toEqual(["team.updated"]);
+  });
+
+  test.each(["0", "721", "2.5", "", "soon"])("%j hours is refused beside the field, keeping what was typed", async (hours) => {
+    const team = await createTeam({ name: `Bad Target ${hours || "empty"}` });
+    const response = await editTeam(team.slug, { complaintAckTargetHours: hours, description: "Typed" });
+    expect(response.status).toBe(400);
+    const reply = await formReply(response);
+    expect(reply.error?.complaintAckTargetHours).toEqual([ackMessage]);
+    expect(reply.initialValue).toMatchObject({ description: "Typed" });
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).complaintAckTargetMinutes).toBe(1440);
+  });
+
+  test("a new team with 0 hours is refused", async () => {
+    const response = await submitNewTeam({ name: "Zero Target Team", complaintAckTargetHours: "0" });
+    expect(response.status).toBe(400);
+    expect(await fieldErrors(response, "complaintAckTargetHours")).toEqual([ackMessage]);
   });
 });
 
