@@ -117,7 +117,7 @@ const ADMIN_ROUTES: AdminRoute[] = [
     file: "admin.settings",
     module: adminSettings,
     url: () => "/admin/settings",
-    submissions: (f): Fields[] => [
+    submissions: (): Fields[] => [
       { contactRetentionDays: String(30 + uniqueCounter), feedbackMinGroupSize: String(3 + (uniqueCounter % 40)) },
     ],
   },
