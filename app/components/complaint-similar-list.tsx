@@ -3,7 +3,7 @@
 // "Heard it too" submits the same form with `sightingOf`, so the channel and the time come from
 // what the rep already entered; only a short note is added. The submit buttons skip the client
 // checks of the complaint fields (formNoValidate): a sighting needs none of them.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { CHANNEL_LABELS, SEVERITY_LABELS, formatComplaintNumber, type ComplaintChannel, type Severity } from "~/utils/complaint-rules";
 import { SIGHTING_NOTE_MAX } from "~/utils/complaint-rules";
 import { DateTimeText } from "./request-time";
@@ -51,6 +51,11 @@ function SightingButton({ number }: { number: number }) {
 
 export function ComplaintSimilarList({ matches, mode, channel, noteErrors }: Props) {
   const [open, setOpen] = useState<number | null>(null);
+  // "Heard it too" is replaced by the note and the confirm button: move focus to the note, or
+  // keyboard and screen reader users are left on a button that no longer exists.
+  useEffect(() => {
+    if (open !== null) document.getElementById("sighting-note")?.focus();
+  }, [open]);
   if (!matches.length) return null;
   const heard = channel ? ` Your sighting is recorded as heard by ${CHANNEL_LABELS[channel].toLowerCase()}.` : "";
   return (

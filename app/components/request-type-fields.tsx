@@ -2,8 +2,9 @@
 // are entered as a number and a unit (hours or days) and stored as minutes.
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "~/utils/forms";
+import { DurationField } from "./ui/duration-field";
 import { PRIORITIES, PRIORITY_LABELS } from "~/utils/request-number";
-import { CheckboxField, FieldErrors, SelectField, TextAreaField, TextField } from "./ui/form-controls";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "./ui/form-controls";
 
 interface RequestTypeFieldSet {
   name: FieldMetadata<string>;
@@ -16,58 +17,7 @@ interface RequestTypeFieldSet {
   active: FieldMetadata<boolean>;
 }
 
-const controlClass =
-  "block rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm aria-[invalid=true]:border-red-700";
-
-function TargetField({
-  legend,
-  hint,
-  amount,
-  unit,
-}: {
-  legend: string;
-  hint: string;
-  amount: FieldMetadata<unknown>;
-  unit: FieldMetadata<string>;
-}) {
-  const invalid = amount.errors?.length ? true : undefined;
-  const describedBy = [`${amount.id}-hint`, invalid ? `${amount.id}-errors` : null].filter(Boolean).join(" ");
-  return (
-    <fieldset className="space-y-1">
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      <p id={`${amount.id}-hint`} className="text-sm text-slate-600">
-        {hint}
-      </p>
-      <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={amount.id} className="block text-sm text-slate-700">
-            Amount
-          </label>
-          <input
-            {...getInputProps(amount, { type: "number" })}
-            id={amount.id}
-            min="0"
-            step="any"
-            inputMode="decimal"
-            className={`${controlClass} w-28`}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
-          />
-        </div>
-        <div>
-          <label htmlFor={unit.id} className="block text-sm text-slate-700">
-            Unit
-          </label>
-          <select {...getSelectProps(unit)} id={unit.id} className={controlClass}>
-            <option value="hours">hours</option>
-            <option value="days">days</option>
-          </select>
-        </div>
-      </div>
-      <FieldErrors id={`${amount.id}-errors`} errors={amount.errors} />
-    </fieldset>
-  );
-}
+const TARGET_UNITS = ["hours", "days"] as const;
 
 export function RequestTypeFields({ fields }: { fields: RequestTypeFieldSet }) {
   return (
@@ -100,17 +50,19 @@ export function RequestTypeFields({ fields }: { fields: RequestTypeFieldSet }) {
           </option>
         ))}
       </SelectField>
-      <TargetField
+      <DurationField
         legend="First-response target"
         hint="How soon someone from the team answers or starts work."
         amount={fields.firstResponseTarget}
         unit={fields.firstResponseUnit}
+        units={TARGET_UNITS}
       />
-      <TargetField
+      <DurationField
         legend="Resolution target"
         hint="How soon the request is resolved. Calendar time, from when it was raised."
         amount={fields.resolutionTarget}
         unit={fields.resolutionUnit}
+        units={TARGET_UNITS}
       />
       <CheckboxField
         label="Active"

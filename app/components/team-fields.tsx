@@ -1,9 +1,10 @@
 // The fields of a team, shared by "new team" and "edit team".
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "~/utils/forms";
-import { ACK_TARGET_HOURS_MAX, ACK_TARGET_HOURS_MIN } from "~/validation/teams";
+import { ACK_TARGET_UNITS } from "~/validation/teams";
 import { TeamTreeOptions } from "./team-tree-options";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "./ui/form-controls";
+import { DurationField } from "./ui/duration-field";
 
 interface TeamFieldSet {
   name: FieldMetadata<string>;
@@ -11,7 +12,8 @@ interface TeamFieldSet {
   description: FieldMetadata<string>;
   parentId: FieldMetadata<string | undefined>;
   acceptsRequests: FieldMetadata<boolean>;
-  complaintAckTargetHours: FieldMetadata<number>;
+  complaintAckTarget: FieldMetadata<number | undefined>;
+  complaintAckTargetUnit: FieldMetadata<string>;
 }
 
 export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents: Array<{ id: string; name: string; depth: number }> }) {
@@ -55,16 +57,12 @@ export function TeamFields({ fields, parents }: { fields: TeamFieldSet; parents:
         id={fields.acceptsRequests.id}
         errors={fields.acceptsRequests.errors}
       />
-      <TextField
-        label="Complaint acknowledgement target (hours)"
-        hint="A complaint routed here that no manager acknowledges within this time escalates to the team it reports to."
-        {...getInputProps(fields.complaintAckTargetHours, { type: "number" })}
-        id={fields.complaintAckTargetHours.id}
-        min={ACK_TARGET_HOURS_MIN}
-        max={ACK_TARGET_HOURS_MAX}
-        step={1}
-        inputMode="numeric"
-        errors={fields.complaintAckTargetHours.errors}
+      <DurationField
+        legend="Complaint acknowledgement target"
+        hint="A complaint routed here that no manager acknowledges within this time escalates to the team it reports to. From 1 minute to 30 days."
+        amount={fields.complaintAckTarget}
+        unit={fields.complaintAckTargetUnit}
+        units={ACK_TARGET_UNITS}
       />
     </>
   );

@@ -1,6 +1,7 @@
 // Background work of this app instance. Each job is safe to run on several instances at once:
 // it claims its rows (SKIP LOCKED) or is idempotent. A job that fails is logged and retried on
 // its next tick; one slow job never overlaps itself.
+import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { createEmailTransport } from "~/utils/email.server";
 import { sendDueEmails } from "~/models/outbound-email.server";
@@ -41,6 +42,11 @@ export function defaultJobs(): Job[] {
   ];
 }
 
+/** A job's interval, shortened when UPSTREAM_JOB_INTERVAL_SECONDS asks for faster ticks (tests, development). */
+export function jobIntervalMs(job: Job, maxIntervalSeconds = env().UPSTREAM_JOB_INTERVAL_SECONDS) {
+  return maxIntervalSeconds === undefined ? job.everyMs : Math.min(job.everyMs, maxIntervalSeconds * 1000);
+}
+
 export function startJobs(jobs: Job[] = defaultJobs()) {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
@@ -60,7 +66,7 @@ export function startJobs(jobs: Job[] = defaultJobs()) {
         });
       running.add(work);
     };
-    timers.push(setInterval(tick, job.everyMs));
+    timers.push(setInterval(tick, jobIntervalMs(job)));
     setTimeout(tick, 1_000).unref();
   }
 

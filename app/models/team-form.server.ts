@@ -1,6 +1,6 @@
 // Turns a validated team form into model input and model errors into form errors.
 import type { SubmissionResult } from "@conform-to/react";
-import { slugify } from "~/validation/teams";
+import { ackTargetMinutes, slugify } from "~/validation/teams";
 import { TeamConflictError, type TeamInput } from "./team.server";
 
 export function toTeamInput(value: {
@@ -9,7 +9,8 @@ export function toTeamInput(value: {
   description: string;
   parentId?: string;
   acceptsRequests: boolean;
-  complaintAckTargetHours: number;
+  complaintAckTarget?: number;
+  complaintAckTargetUnit: "minutes" | "hours";
 }): TeamInput {
   return {
     name: value.name,
@@ -17,7 +18,7 @@ export function toTeamInput(value: {
     description: value.description,
     parentId: value.parentId || null,
     acceptsRequests: value.acceptsRequests,
-    complaintAckTargetMinutes: value.complaintAckTargetHours * 60,
+    complaintAckTargetMinutes: ackTargetMinutes(value),
   };
 }
 

@@ -5,7 +5,7 @@ import { requireAdmin } from "~/utils/admin.server";
 import { notFound } from "~/policies/authorize.server";
 import { getTeamBySlug, listTeams, teamTree } from "~/models/team.server";
 import { editTeamAction, findPeopleToAdd, membershipAction } from "~/models/team-admin-actions.server";
-import { ackTargetHours, editTeamSchema } from "~/validation/teams";
+import { ackTargetForForm, editTeamSchema } from "~/validation/teams";
 import { getFormProps, parseWithZod, useForm } from "~/utils/forms";
 import { TeamFields } from "~/components/team-fields";
 import { TeamMembersEditor } from "~/components/team-members-editor";
@@ -56,7 +56,8 @@ export default function AdminTeam() {
       description: team.description,
       parentId: team.parentId ?? "",
       acceptsRequests: team.acceptsRequests ? "on" : undefined,
-      complaintAckTargetHours: String(ackTargetHours(team.complaintAckTargetMinutes)),
+      complaintAckTarget: ackTargetForForm(team.complaintAckTargetMinutes).value,
+      complaintAckTargetUnit: ackTargetForForm(team.complaintAckTargetMinutes).unit,
     },
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editTeamSchema }),

@@ -43,7 +43,7 @@ export default function NewTeam() {
   const [form, fields] = useForm({
     id: "new-team",
     lastResult: actionData?.result,
-    defaultValue: { complaintAckTargetHours: String(DEFAULT_ACK_TARGET_MINUTES / 60) },
+    defaultValue: { complaintAckTarget: String(DEFAULT_ACK_TARGET_MINUTES / 60), complaintAckTargetUnit: "hours" },
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: teamSchema }),
   });

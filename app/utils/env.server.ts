@@ -31,6 +31,11 @@ const schema = z.object({
   UPSTREAM_DEMO_DATA: boolean.default(true),
   UPSTREAM_JOBS: boolean.default(true),
   /**
+   * For tests and development: every background job runs at least this often (in seconds), so
+   * timers such as complaint escalation can be watched without waiting minutes. Unset in production.
+   */
+  UPSTREAM_JOB_INTERVAL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(3600).optional()),
+  /**
    * Outgoing mail server as one URL, e.g. smtp://user:password@mail.internal:587 or
    * smtps://mail.example.com:465. Wins over SMTP_HOST and the settings beside it.
    */

@@ -1,6 +1,7 @@
 // The catalogue form: a request type with its targets entered as a number of hours or days.
 // Shared by the form (client-side checks) and its actions.
 import { z } from "zod";
+import { durationForForm } from "./durations";
 import { requestTypeSchema, targetMinutes } from "./requests";
 
 type RequestTypeValue = z.infer<typeof requestTypeSchema>;
@@ -29,7 +30,6 @@ export const editRequestTypeFormSchema = requestTypeSchema
 export type TargetUnit = "hours" | "days";
 
 /** A stored target in minutes as the form shows it: whole days where it divides, else hours. */
-export function targetForForm(minutes: number): { value: string; unit: TargetUnit } {
-  if (minutes % 1440 === 0) return { value: String(minutes / 1440), unit: "days" };
-  return { value: String(Math.round((minutes / 60) * 100) / 100), unit: "hours" };
+export function targetForForm(minutes: number) {
+  return durationForForm(minutes, ["hours", "days"]) as { value: string; unit: TargetUnit };
 }

@@ -1,6 +1,7 @@
 // Form schemas for requests, shared by the forms and their actions.
 import { z } from "zod";
 import { PRIORITIES } from "~/utils/request-number";
+import { durationMinutes } from "./durations";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
@@ -53,5 +54,5 @@ export const requestTypeSchema = z.object({
 });
 
 export function targetMinutes(value: number, unit: "hours" | "days") {
-  return Math.round(value * (unit === "days" ? 1440 : 60));
+  return durationMinutes(value, unit);
 }

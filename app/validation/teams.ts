@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_ACK_TARGET_MINUTES } from "~/utils/complaint-rules";
+import { durationForForm, durationMinutes, isWholeMinutes, type DurationUnit } from "./durations";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -14,21 +15,39 @@ export function slugify(name: string) {
     .slice(0, 60);
 }
 
-export const ACK_TARGET_HOURS_MIN = 1;
-export const ACK_TARGET_HOURS_MAX = 720;
-const ackTargetMessage = `Enter a whole number of hours from ${ACK_TARGET_HOURS_MIN} to ${ACK_TARGET_HOURS_MAX} (30 days).`;
-const ackTargetHoursField = z
-  .number({ error: ackTargetMessage })
-  .int(ackTargetMessage)
-  .min(ACK_TARGET_HOURS_MIN, ackTargetMessage)
-  .max(ACK_TARGET_HOURS_MAX, ackTargetMessage);
+export const ACK_TARGET_UNITS = ["minutes", "hours"] as const satisfies readonly DurationUnit[];
+export const ACK_TARGET_MINUTES_MIN = 1;
+export const ACK_TARGET_MINUTES_MAX = 30 * 24 * 60;
+const ackTargetMessage = "Enter a time from 1 minute to 30 days (720 hours), in whole minutes.";
+const ackTargetAmount = z.number({ error: ackTargetMessage });
 
-/** A stored target as the form shows it: whole hours (a target set elsewhere in odd minutes rounds). */
-export function ackTargetHours(minutes: number) {
-  return Math.min(ACK_TARGET_HOURS_MAX, Math.max(ACK_TARGET_HOURS_MIN, Math.round(minutes / 60)));
+/** A stored target as the form shows it: whole hours where they divide, else minutes. */
+export function ackTargetForForm(minutes: number) {
+  return durationForForm(minutes, ACK_TARGET_UNITS) as { value: string; unit: (typeof ACK_TARGET_UNITS)[number] };
 }
 
-export const teamSchema = z.object({
+/** The target the form asks for, in minutes; a new team left empty gets the default. */
+export function ackTargetMinutes(value: { complaintAckTarget?: number; complaintAckTargetUnit: (typeof ACK_TARGET_UNITS)[number] }) {
+  if (value.complaintAckTarget === undefined) return DEFAULT_ACK_TARGET_MINUTES;
+  return durationMinutes(value.complaintAckTarget, value.complaintAckTargetUnit);
+}
+
+function checkAckTarget(
+  value: { complaintAckTarget?: number; complaintAckTargetUnit: (typeof ACK_TARGET_UNITS)[number] },
+  ctx: z.RefinementCtx,
+) {
+  if (value.complaintAckTarget === undefined) return;
+  const minutes = ackTargetMinutes(value);
+  if (
+    !isWholeMinutes(value.complaintAckTarget, value.complaintAckTargetUnit) ||
+    minutes < ACK_TARGET_MINUTES_MIN ||
+    minutes > ACK_TARGET_MINUTES_MAX
+  ) {
+    ctx.addIssue({ code: "custom", path: ["complaintAckTarget"], message: ackTargetMessage });
+  }
+}
+
+const teamFields = z.object({
   name: z
     .string({ error: "Enter the team's name." })
     .trim()
@@ -45,16 +64,21 @@ export const teamSchema = z.object({
   parentId: z.string().trim().optional(),
   // conform turns a ticked checkbox ("on") into true and a missing one into undefined.
   acceptsRequests: z.boolean().default(false),
-  // Hours on the form, minutes in the database (teams.complaint_ack_target_minutes). A new team
-  // left empty gets the default; the edit form always shows the current value, so there an
-  // empty field is a mistake to point out rather than a silent reset.
-  complaintAckTargetHours: ackTargetHoursField.default(DEFAULT_ACK_TARGET_MINUTES / 60),
+  // An amount and a unit on the form, minutes in the database (teams.complaint_ack_target_minutes).
+  // A new team left empty gets the default; the edit form always shows the current value, so
+  // there an empty field is a mistake to point out rather than a silent reset.
+  complaintAckTarget: ackTargetAmount.optional(),
+  complaintAckTargetUnit: z.enum(ACK_TARGET_UNITS, { error: "Choose minutes or hours." }).default("hours"),
 });
 
-export const editTeamSchema = teamSchema.extend({
-  complaintAckTargetHours: ackTargetHoursField,
-  version: z.coerce.date({ error: "Reload the page and try again." }),
-});
+export const teamSchema = teamFields.superRefine(checkAckTarget);
+
+export const editTeamSchema = teamFields
+  .extend({
+    complaintAckTarget: ackTargetAmount,
+    version: z.coerce.date({ error: "Reload the page and try again." }),
+  })
+  .superRefine(checkAckTarget);
 
 export const addMemberSchema = z.object({
   userId: z.string({ error: "Choose a person." }).min(1, "Choose a person."),

@@ -7,6 +7,7 @@ import * as adminTeam from "~/routes/admin.teams.$slug";
 import * as teamsDirectory from "~/routes/teams._index";
 import * as teamDirectoryPage from "~/routes/teams.$slug";
 import { prisma } from "~/utils/db.server";
+import { ackTargetForForm } from "~/validation/teams";
 import type { Team, User } from "~/generated/prisma/client";
 import { addMember, createTeam, createUser } from "../support/factories";
 import { callAction, callLoader, formRequest, getRequest, readJson, signInAs } from "../support/http";
@@ -60,7 +61,8 @@ function teamForm(page: AdminTeamPage, changes: Record<string, string> = {}) {
     description: team.description,
     parentId: team.parentId ?? "",
     ...(team.acceptsRequests ? { acceptsRequests: "on" } : {}),
-    complaintAckTargetHours: String(team.complaintAckTargetMinutes / 60),
+    complaintAckTarget: ackTargetForForm(team.complaintAckTargetMinutes).value,
+    complaintAckTargetUnit: ackTargetForForm(team.complaintAckTargetMinutes).unit,
     version: team.updatedAt,
     ...changes,
   };
@@ -217,38 +219,71 @@ describe("editing a team", () => {
 });
 
 describe("the complaint acknowledgement target", () => {
-  const ackMessage = "Enter a whole number of hours from 1 to 720 (30 days).";
+  const ackMessage = "Enter a time from 1 minute to 30 days (720 hours), in whole minutes.";
 
-  test("a new team gets 24 hours unless another number of hours is typed; it is stored in minutes", async () => {
+  test("a new team gets 24 hours unless another time is typed; it is stored in minutes", async () => {
     expect((await submitNewTeam({ name: "Default Target Team" })).status).toBe(302);
     expect((await prisma.team.findUniqueOrThrow({ where: { slug: "default-target-team" } })).complaintAckTargetMinutes).toBe(1440);
-    expect((await submitNewTeam({ name: "Fast Target Team", complaintAckTargetHours: "4" })).status).toBe(302);
+    expect((await submitNewTeam({ name: "Fast Target Team", complaintAckTarget: "4", complaintAckTargetUnit: "hours" })).status).toBe(302);
     expect((await prisma.team.findUniqueOrThrow({ where: { slug: "fast-target-team" } })).complaintAckTargetMinutes).toBe(240);
+    expect((await submitNewTeam({ name: "Minute Target Team", complaintAckTarget: "1", complaintAckTargetUnit: "minutes" })).status).toBe(
+      302,
+    );
+    expect((await prisma.team.findUniqueOrThrow({ where: { slug: "minute-target-team" } })).complaintAckTargetMinutes).toBe(1);
   });
 
-  test("editing shows the target in hours and saves a new one", async () => {
+  test("editing shows the target in hours, or in minutes when it isn't whole hours, and saves a new one", async () => {
     const team = await createTeam({ name: "Target Edit Team" });
     const page = await openAdminTeam(team.slug);
     expect(page.team.complaintAckTargetMinutes).toBe(1440);
-    expectRedirectTo(await editTeam(team.slug, { complaintAckTargetHours: "720" }), `/admin/teams/${team.slug}`);
+    expect(ackTargetForForm(page.team.complaintAckTargetMinutes)).toEqual({ value: "24", unit: "hours" });
+    expectRedirectTo(
+      await editTeam(team.slug, { complaintAckTarget: "720", complaintAckTargetUnit: "hours" }),
+      `/admin/teams/${team.slug}`,
+    );
     expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).complaintAckTargetMinutes).toBe(720 * 60);
-    expect((await teamAudit(team.id)).map((e) => e.action)).toEqual(["team.updated"]);
+    expectRedirectTo(
+      await editTeam(team.slug, { complaintAckTarget: "2.5", complaintAckTargetUnit: "hours" }),
+      `/admin/teams/${team.slug}`,
+    );
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).complaintAckTargetMinutes).toBe(150);
+    expect(ackTargetForForm(150)).toEqual({ value: "150", unit: "minutes" });
+    expectRedirectTo(
+      await editTeam(team.slug, { complaintAckTarget: "1", complaintAckTargetUnit: "minutes" }),
+      `/admin/teams/${team.slug}`,
+    );
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).complaintAckTargetMinutes).toBe(1);
+    expect((await teamAudit(team.id)).map((e) => e.action)).toEqual(["team.updated", "team.updated", "team.updated"]);
   });
 
-  test.each(["0", "721", "2.5", "", "soon"])("%j hours is refused beside the field, keeping what was typed", async (hours) => {
-    const team = await createTeam({ name: `Bad Target ${hours || "empty"}` });
-    const response = await editTeam(team.slug, { complaintAckTargetHours: hours, description: "Typed" });
+  test.each([
+    ["0", "minutes"],
+    ["0", "hours"],
+    ["721", "hours"],
+    ["43201", "minutes"],
+    ["1.5", "minutes"],
+    ["", "hours"],
+    ["soon", "hours"],
+  ])("%j %s is refused beside the field, keeping what was typed", async (amount, unit) => {
+    const team = await createTeam({ name: `Bad Target ${amount || "empty"} ${unit}` });
+    const response = await editTeam(team.slug, { complaintAckTarget: amount, complaintAckTargetUnit: unit, description: "Typed" });
     expect(response.status).toBe(400);
     const reply = await formReply(response);
-    expect(reply.error?.complaintAckTargetHours).toEqual([ackMessage]);
-    expect(reply.initialValue).toMatchObject({ description: "Typed" });
+    expect(reply.error?.complaintAckTarget).toEqual([ackMessage]);
+    expect(reply.initialValue).toMatchObject({ description: "Typed", complaintAckTargetUnit: unit });
     expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).complaintAckTargetMinutes).toBe(1440);
   });
 
-  test("a new team with 0 hours is refused", async () => {
-    const response = await submitNewTeam({ name: "Zero Target Team", complaintAckTargetHours: "0" });
+  test("a unit other than minutes or hours is refused", async () => {
+    const response = await submitNewTeam({ name: "Days Target Team", complaintAckTarget: "2", complaintAckTargetUnit: "days" });
     expect(response.status).toBe(400);
-    expect(await fieldErrors(response, "complaintAckTargetHours")).toEqual([ackMessage]);
+    expect(await fieldErrors(response, "complaintAckTargetUnit")).toEqual(["Choose minutes or hours."]);
+  });
+
+  test("a new team with 0 minutes is refused", async () => {
+    const response = await submitNewTeam({ name: "Zero Target Team", complaintAckTarget: "0", complaintAckTargetUnit: "minutes" });
+    expect(response.status).toBe(400);
+    expect(await fieldErrors(response, "complaintAckTarget")).toEqual([ackMessage]);
   });
 });
 

@@ -78,6 +78,8 @@ function serverEnvironment({ port, dataDir }: { port: number; dataDir: string })
     PORT: String(port),
     UPSTREAM_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? "warn",
+    // Jobs tick every 2 s, so a complaint's 1-minute acknowledgement target escalates in time.
+    UPSTREAM_JOB_INTERVAL_SECONDS: "2",
   };
   // The embedded database, the mailbox directory (not a mail server) and links built from the
   // request's own address: whatever the developer's shell has configured for their own runs.
