@@ -1,6 +1,7 @@
 // The complaint page's facts: where it stands and who has it, the manager's response to the rep,
 // what was logged, and — only in the data of those allowed to see it — the customer's contact.
 import { DateTimeText } from "./request-time";
+import { Fact, FactList, TimeFact } from "./ui/fact-list";
 import { SeverityText } from "./complaint-inbox-badges";
 import type { ComplaintStatus, Severity } from "~/utils/complaint-rules";
 
@@ -27,15 +28,6 @@ export interface ContactView {
   email: string | null;
   phone: string | null;
   reference: string | null;
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4 py-1.5">
-      <dt className="text-slate-700">{label}</dt>
-      <dd className="text-right font-medium">{children}</dd>
-    </div>
-  );
 }
 
 /** Who has it now, in words, with the acknowledge-by time while it waits. */
@@ -86,34 +78,22 @@ export function ComplaintFacts({ complaint, sightings }: { complaint: ComplaintF
       <h2 id="facts-heading" className="mb-2 font-semibold">
         Details
       </h2>
-      <dl className="divide-y divide-slate-200 text-sm">
-        <Row label="Reference">{complaint.ref}</Row>
-        <Row label="Severity">
+      <FactList>
+        <Fact label="Reference">{complaint.ref}</Fact>
+        <Fact label="Severity">
           <SeverityText severity={complaint.severity} />
-        </Row>
-        <Row label="Category">{complaint.category}</Row>
-        <Row label="Heard by">{complaint.channel}</Row>
-        <Row label="Logged by">{complaint.reporter}</Row>
-        <Row label="Routed to">{complaint.routedTeam}</Row>
-        <Row label="Resolved at the front line">{complaint.resolvedAtFrontLine ? "Yes" : "No"}</Row>
-        <Row label="Happened">
-          <DateTimeText value={complaint.occurredAt} />
-        </Row>
-        <Row label="Logged">
-          <DateTimeText value={complaint.createdAt} />
-        </Row>
-        {complaint.acknowledgedAt ? (
-          <Row label="Acknowledged">
-            <DateTimeText value={complaint.acknowledgedAt} />
-          </Row>
-        ) : null}
-        {complaint.closedAt ? (
-          <Row label="Closed">
-            <DateTimeText value={complaint.closedAt} />
-          </Row>
-        ) : null}
-        <Row label="Heard again">{sightings === 1 ? "1 time" : `${sightings} times`}</Row>
-      </dl>
+        </Fact>
+        <Fact label="Category">{complaint.category}</Fact>
+        <Fact label="Heard by">{complaint.channel}</Fact>
+        <Fact label="Logged by">{complaint.reporter}</Fact>
+        <Fact label="Routed to">{complaint.routedTeam}</Fact>
+        <Fact label="Resolved at the front line">{complaint.resolvedAtFrontLine ? "Yes" : "No"}</Fact>
+        <TimeFact label="Happened" at={complaint.occurredAt} />
+        <TimeFact label="Logged" at={complaint.createdAt} />
+        <TimeFact label="Acknowledged" at={complaint.acknowledgedAt} />
+        <TimeFact label="Closed" at={complaint.closedAt} />
+        <Fact label="Heard again">{sightings === 1 ? "1 time" : `${sightings} times`}</Fact>
+      </FactList>
     </section>
   );
 }
@@ -137,15 +117,15 @@ export function ComplaintContact({ contact, purged }: { contact: ContactView | n
       {contact ? (
         <>
           <p className="mb-2 text-sm text-slate-600">Personal data: your view of it has been recorded.</p>
-          <dl className="divide-y divide-slate-200 text-sm">
+          <FactList>
             {rows
               .filter(([, value]) => value)
               .map(([label, value]) => (
-                <Row key={label} label={label}>
+                <Fact key={label} label={label}>
                   <span className="break-all">{value}</span>
-                </Row>
+                </Fact>
               ))}
-          </dl>
+          </FactList>
         </>
       ) : (
         <p className="text-sm text-slate-700">Erased at the end of the retention period.</p>

@@ -7,7 +7,6 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, parseWithZod, useForm } from "~/utils/forms";
 import {
-  CHANNEL_LABELS,
   COMPLAINT_CHANNELS,
   CUSTOMER_FIELD_MAX,
   DETAILS_MAX,
@@ -19,6 +18,7 @@ import {
 } from "~/utils/complaint-rules";
 import { logFormSchema } from "~/validation/complaints";
 import { ComplaintSimilarList, type SimilarComplaintView } from "./complaint-similar-list";
+import { ComplaintChannelField } from "./complaint-channel-field";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "./ui/form-controls";
 import { RadioQuestion } from "./ui/radio-question";
 
@@ -130,13 +130,7 @@ export function ComplaintLogForm({ categories, teams, formToken, timeZone, now, 
             </option>
           ))}
         </SelectField>
-        <SelectField label="Heard by" {...getSelectProps(fields.channel)} id={fields.channel.id} errors={fields.channel.errors}>
-          {COMPLAINT_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </option>
-          ))}
-        </SelectField>
+        <ComplaintChannelField field={fields.channel} />
       </div>
       <RadioQuestion field={fields.severity} legend="Severity" options={SEVERITY_OPTIONS} compact />
       <RadioQuestion

@@ -2,7 +2,7 @@
 // logged, where it stands and what was done so far. No customer contact details: the complaint
 // page shows those to the people allowed, and audits each view.
 import { CHANNEL_LABELS, type ComplaintChannel, type ComplaintStatus, type Severity } from "~/utils/complaint-rules";
-import { DateTimeText } from "./request-time";
+import { Fact, FactList, TimeFact } from "./ui/fact-list";
 import { ComplaintStatusBadge, SeverityText } from "./complaint-inbox-badges";
 
 export interface ManageFacts {
@@ -27,15 +27,6 @@ export interface ManageFacts {
   respondedAt: string | null;
   closedAt: string | null;
   sightings: number;
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4 py-1.5">
-      <dt className="text-slate-700">{label}</dt>
-      <dd className="text-right font-medium">{children}</dd>
-    </div>
-  );
 }
 
 function Text({ heading, id, children }: { heading: string; id: string; children: string }) {
@@ -65,45 +56,29 @@ export function ComplaintManageFacts({ facts }: { facts: ManageFacts }) {
           {facts.actionTaken}
         </Text>
       ) : null}
-      <dl className="divide-y divide-slate-200 text-sm">
-        <Row label="Status">
+      <FactList>
+        <Fact label="Status">
           <ComplaintStatusBadge status={facts.status} />
-        </Row>
-        <Row label="Severity">
+        </Fact>
+        <Fact label="Severity">
           <SeverityText severity={facts.severity} />
-        </Row>
-        <Row label="Category">{facts.category}</Row>
-        <Row label="Channel">{CHANNEL_LABELS[facts.channel]}</Row>
-        <Row label="Logged by">{facts.reporter}</Row>
-        <Row label="Happened">
-          <DateTimeText value={facts.occurredAt} />
-        </Row>
-        <Row label="Logged">
-          <DateTimeText value={facts.createdAt} />
-        </Row>
-        <Row label="Resolved at the front line">{facts.resolvedAtFrontLine ? "Yes" : "No"}</Row>
-        <Row label="Heard">{facts.sightings ? `${facts.sightings + 1} times` : "Once"}</Row>
-        <Row label="Routed to">{facts.routedTeam}</Row>
-        <Row label="Waiting on">
+        </Fact>
+        <Fact label="Category">{facts.category}</Fact>
+        <Fact label="Channel">{CHANNEL_LABELS[facts.channel]}</Fact>
+        <Fact label="Logged by">{facts.reporter}</Fact>
+        <TimeFact label="Happened" at={facts.occurredAt} />
+        <TimeFact label="Logged" at={facts.createdAt} />
+        <Fact label="Resolved at the front line">{facts.resolvedAtFrontLine ? "Yes" : "No"}</Fact>
+        <Fact label="Heard">{facts.sightings ? `${facts.sightings + 1} times` : "Once"}</Fact>
+        <Fact label="Routed to">{facts.routedTeam}</Fact>
+        <Fact label="Waiting on">
           {facts.waitingOn}
           {facts.escalationLevel ? ` (escalated ${facts.escalationLevel} ${facts.escalationLevel === 1 ? "level" : "levels"})` : ""}
-        </Row>
-        {facts.acknowledgeDueAt ? (
-          <Row label="Escalates if not acknowledged by">
-            <DateTimeText value={facts.acknowledgeDueAt} />
-          </Row>
-        ) : null}
-        {facts.acknowledgedAt ? (
-          <Row label="Acknowledged">
-            <DateTimeText value={facts.acknowledgedAt} />
-          </Row>
-        ) : null}
-        {facts.closedAt ? (
-          <Row label="Closed">
-            <DateTimeText value={facts.closedAt} />
-          </Row>
-        ) : null}
-      </dl>
+        </Fact>
+        <TimeFact label="Escalates if not acknowledged by" at={facts.acknowledgeDueAt} />
+        <TimeFact label="Acknowledged" at={facts.acknowledgedAt} />
+        <TimeFact label="Closed" at={facts.closedAt} />
+      </FactList>
       {facts.actionPlan ? (
         <Text heading="Planned action" id="plan-heading">
           {facts.actionPlan}

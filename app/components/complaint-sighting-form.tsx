@@ -3,10 +3,11 @@
 // page, so it works without JavaScript. The form token makes a double submit add one sighting.
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, parseWithZod, useForm } from "~/utils/forms";
-import { CHANNEL_LABELS, COMPLAINT_CHANNELS, SIGHTING_NOTE_MAX, type ComplaintChannel } from "~/utils/complaint-rules";
+import { getFormProps, getInputProps, getTextareaProps, parseWithZod, useForm } from "~/utils/forms";
+import { SIGHTING_NOTE_MAX, type ComplaintChannel } from "~/utils/complaint-rules";
 import { sightingSchema } from "~/validation/complaints";
-import { Button, FormErrors, SelectField, TextAreaField, TextField } from "./ui/form-controls";
+import { ComplaintChannelField } from "./complaint-channel-field";
+import { Button, FormErrors, TextAreaField, TextField } from "./ui/form-controls";
 
 interface Props {
   complaintRef: string;
@@ -37,13 +38,7 @@ export function ComplaintSightingForm({ complaintRef, formToken, timeZone, now, 
         <input type="hidden" name="formToken" value={formToken} />
         <input type="hidden" name="sightingOf" value={complaintRef} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label="Heard by" {...getSelectProps(fields.channel)} id={fields.channel.id} errors={fields.channel.errors}>
-            {COMPLAINT_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
-          </SelectField>
+          <ComplaintChannelField field={fields.channel} />
           <TextField
             label="When"
             hint={`Your organisation's time (${timeZone}).`}

@@ -11,6 +11,7 @@ import {
 } from "~/validation/feedback";
 import { FeedbackStatusBadge } from "./feedback-entry";
 import { DayText } from "./request-time";
+import { FeedbackAddresseeSelect } from "./feedback-addressee-select";
 import { DataTable } from "./ui/data-table";
 import { Button, SelectField } from "./ui/form-controls";
 import { textLinkClass } from "./ui/page-header";
@@ -39,14 +40,7 @@ export function FeedbackInboxFilters({ addressees, values }: { addressees: Array
         Filter
       </h2>
       <div className="grid items-start gap-4 md:grid-cols-4">
-        <SelectField id="inbox-to" name="to" label="To" defaultValue={values.to}>
-          <option value="">Everything I read</option>
-          {addressees.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        <FeedbackAddresseeSelect id="inbox-to" name="to" defaultValue={values.to} addressees={addressees} />
         <SelectField id="inbox-kind" name="kind" label="Kind" defaultValue={values.kind}>
           <option value="">Any kind</option>
           {FEEDBACK_KINDS.map((k) => (

@@ -3,8 +3,9 @@
 // totals across rows on purpose (utils/feedback-report.ts explains why).
 import { Form } from "@remix-run/react";
 import { FEEDBACK_KINDS, FEEDBACK_KIND_LABELS, type FeedbackKindName } from "~/validation/feedback";
+import { FeedbackAddresseeSelect } from "./feedback-addressee-select";
 import { DataTable } from "./ui/data-table";
-import { Button, SelectField, TextField } from "./ui/form-controls";
+import { Button, TextField } from "./ui/form-controls";
 
 export interface ReportTableRow {
   addressee: string;
@@ -55,14 +56,7 @@ export function FeedbackReportForm({ addressees, values, errors, lastMonth }: Fo
           defaultValue={values.to}
           errors={list(errors.to)}
         />
-        <SelectField id="report-addressee" name="addressee" label="To" defaultValue={values.addressee}>
-          <option value="">Everything I read</option>
-          {addressees.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        <FeedbackAddresseeSelect id="report-addressee" name="addressee" defaultValue={values.addressee} addressees={addressees} />
         <div className="md:pt-6">
           <Button type="submit">Show</Button>
         </div>

@@ -3,7 +3,8 @@ import { Link } from "@remix-run/react";
 import { STATUS_LABELS, type RequestStatus } from "~/utils/request-lifecycle";
 import { PRIORITY_LABELS, type Priority } from "~/utils/request-number";
 import { textLinkClass } from "./ui/page-header";
-import { DateTimeText, DayText } from "./request-time";
+import { DayText } from "./request-time";
+import { Fact, FactList, TimeFact } from "./ui/fact-list";
 
 export interface RequestSummaryView {
   ref: string;
@@ -40,28 +41,19 @@ export function StatusBadge({ status }: { status: RequestStatus }) {
   );
 }
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4 py-1.5">
-      <dt className="text-slate-700">{label}</dt>
-      <dd className="text-right font-medium">{children}</dd>
-    </div>
-  );
-}
-
 export function RequestSummary({ request }: { request: RequestSummaryView }) {
   return (
     <section aria-labelledby="details-heading" className="rounded-lg bg-white p-4 shadow">
       <h2 id="details-heading" className="mb-2 font-semibold">
         Details
       </h2>
-      <dl className="divide-y divide-slate-200 text-sm">
-        <Row label="Number">{request.ref}</Row>
-        <Row label="Status">
+      <FactList>
+        <Fact label="Number">{request.ref}</Fact>
+        <Fact label="Status">
           <StatusBadge status={request.status} />
-        </Row>
-        <Row label="Priority">{PRIORITY_LABELS[request.priority]}</Row>
-        <Row label="Requested by">
+        </Fact>
+        <Fact label="Priority">{PRIORITY_LABELS[request.priority]}</Fact>
+        <Fact label="Requested by">
           {request.requester.name}
           {request.requestingTeam ? (
             <>
@@ -71,40 +63,22 @@ export function RequestSummary({ request }: { request: RequestSummaryView }) {
               </Link>
             </>
           ) : null}
-        </Row>
-        <Row label="Handled by">
+        </Fact>
+        <Fact label="Handled by">
           <Link to={`/teams/${request.providerTeam.slug}`} className={textLinkClass}>
             {request.providerTeam.name}
           </Link>
-        </Row>
-        <Row label="Type">{request.type.name}</Row>
-        <Row label="Assigned to">{request.assignee?.name ?? "Nobody yet"}</Row>
-        <Row label="Raised">
-          <DateTimeText value={request.createdAt} />
-        </Row>
-        <Row label="Needed by">{request.dueAt ? <DayText value={request.dueAt} /> : "No date given"}</Row>
-        <Row label="Promised by">{request.promisedAt ? <DayText value={request.promisedAt} /> : "No promise yet"}</Row>
-        {request.firstResponseAt ? (
-          <Row label="First response">
-            <DateTimeText value={request.firstResponseAt} />
-          </Row>
-        ) : null}
-        {request.resolvedAt ? (
-          <Row label="Resolved">
-            <DateTimeText value={request.resolvedAt} />
-          </Row>
-        ) : null}
-        {request.closedAt ? (
-          <Row label="Closed">
-            <DateTimeText value={request.closedAt} />
-          </Row>
-        ) : null}
-        {request.cancelledAt ? (
-          <Row label="Cancelled">
-            <DateTimeText value={request.cancelledAt} />
-          </Row>
-        ) : null}
-      </dl>
+        </Fact>
+        <Fact label="Type">{request.type.name}</Fact>
+        <Fact label="Assigned to">{request.assignee?.name ?? "Nobody yet"}</Fact>
+        <TimeFact label="Raised" at={request.createdAt} />
+        <Fact label="Needed by">{request.dueAt ? <DayText value={request.dueAt} /> : "No date given"}</Fact>
+        <Fact label="Promised by">{request.promisedAt ? <DayText value={request.promisedAt} /> : "No promise yet"}</Fact>
+        <TimeFact label="First response" at={request.firstResponseAt} />
+        <TimeFact label="Resolved" at={request.resolvedAt} />
+        <TimeFact label="Closed" at={request.closedAt} />
+        <TimeFact label="Cancelled" at={request.cancelledAt} />
+      </FactList>
     </section>
   );
 }

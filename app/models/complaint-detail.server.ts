@@ -10,7 +10,6 @@ import { canManageComplaint, canSeeCustomerContact, canViewComplaint } from "~/p
 import {
   CHANNEL_LABELS,
   COMPLAINT_STATUS_LABELS,
-  formatComplaintNumber,
   parseComplaintNumber,
   SEVERITY_LABELS,
   type ComplaintStatus,
@@ -18,6 +17,7 @@ import {
 import { audit } from "./audit.server";
 import { getTeamScope, type TeamScope } from "./team-scope.server";
 import { SIGHTING_TARGET_SELECT, type SightingTarget } from "./complaint-sighting.server";
+import { COMPLAINT_FACTS_SELECT, iso, toComplaintFacts } from "./complaint-facts.server";
 
 export interface ComplaintAccess {
   user: Actor & { name: string };
@@ -132,36 +132,7 @@ function describeEvent(e: EventRow, manager: boolean): string {
   }
 }
 
-const PAGE_SELECT = {
-  number: true,
-  summary: true,
-  details: true,
-  actionTaken: true,
-  channel: true,
-  severity: true,
-  status: true,
-  resolvedAtFrontLine: true,
-  occurredAt: true,
-  createdAt: true,
-  escalationLevel: true,
-  acknowledgeDueAt: true,
-  acknowledgedAt: true,
-  actionPlan: true,
-  response: true,
-  respondedAt: true,
-  closedAt: true,
-  contactPurgedAt: true,
-  reporter: { select: { name: true } },
-  category: { select: { name: true } },
-  routedTeam: { select: { name: true } },
-  waitingOn: { select: { name: true } },
-} as const;
-
 const CONTACT_SELECT = { customerName: true, customerEmail: true, customerPhone: true, customerReference: true } as const;
-
-function iso(date: Date | null) {
-  return date ? date.toISOString() : null;
-}
 
 /** Everything the complaint page shows to this viewer. Audits the view when it includes contact details. */
 export async function getComplaintPage(access: ComplaintAccess, context: { ip?: string } = {}) {
@@ -169,7 +140,13 @@ export async function getComplaintPage(access: ComplaintAccess, context: { ip?: 
   const [c, events, sightings, themes] = await Promise.all([
     prisma.complaint.findUniqueOrThrow({
       where: { id: target.id },
-      select: { ...PAGE_SELECT, acknowledgedById: true, respondedById: true, ...(seesContact ? CONTACT_SELECT : {}) },
+      select: {
+        ...COMPLAINT_FACTS_SELECT,
+        contactPurgedAt: true,
+        acknowledgedById: true,
+        respondedById: true,
+        ...(seesContact ? CONTACT_SELECT : {}),
+      },
     }),
     prisma.complaintEvent.findMany({
       where: { complaintId: target.id, kind: { not: "CONTACT_VIEWED" } },
@@ -222,26 +199,11 @@ export async function getComplaintPage(access: ComplaintAccess, context: { ip?: 
 
   return {
     complaint: {
+      ...toComplaintFacts(c),
       number: c.number,
-      ref: formatComplaintNumber(c.number),
-      summary: c.summary,
-      details: c.details,
-      actionTaken: c.actionTaken,
       channel: CHANNEL_LABELS[c.channel],
-      severity: c.severity,
       severityLabel: SEVERITY_LABELS[c.severity],
-      status: c.status,
       statusLabel: COMPLAINT_STATUS_LABELS[c.status],
-      resolvedAtFrontLine: c.resolvedAtFrontLine,
-      occurredAt: c.occurredAt.toISOString(),
-      createdAt: c.createdAt.toISOString(),
-      acknowledgeDueAt: iso(c.acknowledgeDueAt),
-      acknowledgedAt: iso(c.acknowledgedAt),
-      closedAt: iso(c.closedAt),
-      reporter: c.reporter.name,
-      category: c.category.name,
-      routedTeam: c.routedTeam.name,
-      waitingOn: c.waitingOn.name,
       holder: describeHolder({ ...c, acknowledgedBy }),
       // The plan is the managers' working note; the rep hears back through the response.
       actionPlan: manager ? c.actionPlan : null,

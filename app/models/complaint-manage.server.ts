@@ -31,8 +31,7 @@ import {
   type ManagedComplaint,
 } from "./complaint-actions.server";
 import { themeChoices } from "./theme.server";
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+import { COMPLAINT_FACTS_SELECT, iso, toComplaintFacts } from "./complaint-facts.server";
 
 export async function getManagePage(access: ManagedComplaint) {
   const [c, themes, teams] = await Promise.all([
@@ -40,28 +39,8 @@ export async function getManagePage(access: ManagedComplaint) {
       where: { id: access.complaint.id },
       // Deliberately no customer contact fields: the complaint page shows them, with auditing.
       select: {
-        number: true,
-        summary: true,
-        details: true,
-        actionTaken: true,
-        resolvedAtFrontLine: true,
-        channel: true,
-        severity: true,
-        status: true,
-        occurredAt: true,
-        createdAt: true,
-        escalationLevel: true,
-        acknowledgeDueAt: true,
-        acknowledgedAt: true,
-        actionPlan: true,
-        response: true,
-        respondedAt: true,
-        closedAt: true,
+        ...COMPLAINT_FACTS_SELECT,
         version: true,
-        category: { select: { name: true } },
-        reporter: { select: { name: true } },
-        routedTeam: { select: { id: true, name: true } },
-        waitingOn: { select: { name: true } },
         _count: { select: { sightings: true } },
       },
     }),
@@ -77,28 +56,13 @@ export async function getManagePage(access: ManagedComplaint) {
   const closeCheck = allowed("close");
   return {
     complaint: {
-      ref: formatComplaintNumber(c.number),
+      ...toComplaintFacts(c),
       link: complaintPath(c.number),
-      summary: c.summary,
-      details: c.details,
-      actionTaken: c.actionTaken,
-      resolvedAtFrontLine: c.resolvedAtFrontLine,
       channel: c.channel,
-      severity: c.severity,
-      status: c.status,
-      category: c.category.name,
-      reporter: c.reporter.name,
-      routedTeam: c.routedTeam.name,
-      waitingOn: c.waitingOn.name,
       escalationLevel: c.escalationLevel,
-      occurredAt: c.occurredAt.toISOString(),
-      createdAt: c.createdAt.toISOString(),
-      acknowledgeDueAt: iso(c.acknowledgeDueAt),
-      acknowledgedAt: iso(c.acknowledgedAt),
       actionPlan: c.actionPlan,
       response: c.response,
       respondedAt: iso(c.respondedAt),
-      closedAt: iso(c.closedAt),
       sightings: c._count.sightings,
       version: c.version,
       themeIds: access.complaint.themeIds,

@@ -58,6 +58,11 @@ export function teamTree<T extends { id: string; parentId: string | null; name: 
   return out;
 }
 
+/** Every team as a choice in an indented team picker: id, name and depth, in tree order. */
+export async function listTeamChoices() {
+  return teamTree(await listTeams()).map(({ id, name, depth }) => ({ id, name, depth }));
+}
+
 export async function getTeamBySlug(slug: string) {
   return prisma.team.findUnique({
     where: { slug },

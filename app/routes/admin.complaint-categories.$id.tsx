@@ -3,16 +3,16 @@
 // the same category: the second gets a conflict message (optimistic locking on updatedAt).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/utils/admin.server";
 import { notFound } from "~/policies/authorize.server";
-import { listTeams, teamTree } from "~/models/team.server";
+import { listTeamChoices } from "~/models/team.server";
 import { getComplaintCategory, updateComplaintCategoryAction } from "~/models/complaint-category.server";
 import { editComplaintCategorySchema } from "~/validation/complaint-categories";
-import { getFormProps, parseWithZod, useForm } from "~/utils/forms";
+import { parseWithZod, useForm } from "~/utils/forms";
 import { ComplaintCategoryFields } from "~/components/complaint-category-fields";
-import { Button, FormErrors } from "~/components/ui/form-controls";
-import { PageHeader, textLinkClass } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/form-card";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.category.name ?? "Category"} · Admin · Upstream` }];
@@ -26,8 +26,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { category } = await load(request, params.id);
-  const teams = teamTree(await listTeams()).map(({ id, name, depth }) => ({ id, name, depth }));
-  return json({ category, teams });
+  return json({ category, teams: await listTeamChoices() });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -57,17 +56,10 @@ export default function EditComplaintCategory() {
         title={`Edit "${category.name}"`}
         description={`${count} ${count === 1 ? "complaint has" : "complaints have"} this category. Changing the owning team routes new complaints only.`}
       />
-      <Form method="post" className="space-y-4 rounded-lg bg-white p-6 shadow" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <FormCard form={form} submitLabel="Save category" cancelTo="/admin/complaint-categories">
         <input type="hidden" name="version" value={category.updatedAt} />
         <ComplaintCategoryFields fields={fields} teams={teams} />
-        <div className="flex items-center gap-4">
-          <Button type="submit">Save category</Button>
-          <Link to="/admin/complaint-categories" className={textLinkClass}>
-            Cancel
-          </Link>
-        </div>
-      </Form>
+      </FormCard>
     </div>
   );
 }

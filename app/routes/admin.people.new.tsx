@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { requireAdmin } from "~/utils/admin.server";
 import { appUrl } from "~/utils/app-url.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { EmailTakenError, createPerson } from "~/models/user.server";
 import { personSchema } from "~/validation/people";
-import { getFormProps, parseWithZod, useForm } from "~/utils/forms";
+import { parseWithZod, useForm } from "~/utils/forms";
 import { PersonFields } from "~/components/person-fields";
-import { Button, FormErrors } from "~/components/ui/form-controls";
-import { PageHeader, textLinkClass } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/form-card";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Add a person · Admin · Upstream" }];
@@ -49,16 +49,9 @@ export default function NewPerson() {
   return (
     <div className="max-w-xl">
       <PageHeader title="Add a person" description="They'll get an email with a link to choose their password." />
-      <Form method="post" className="space-y-4 rounded-lg bg-white p-6 shadow" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <FormCard form={form} submitLabel="Add and send invitation" cancelTo="/admin/people">
         <PersonFields fields={fields} />
-        <div className="flex items-center gap-4">
-          <Button type="submit">Add and send invitation</Button>
-          <Link to="/admin/people" className={textLinkClass}>
-            Cancel
-          </Link>
-        </div>
-      </Form>
+      </FormCard>
     </div>
   );
 }

@@ -1,23 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/utils/admin.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { createTeam, listTeams, teamTree } from "~/models/team.server";
+import { createTeam, listTeamChoices } from "~/models/team.server";
 import { teamConflictReply, toTeamInput } from "~/models/team-form.server";
 import { teamSchema } from "~/validation/teams";
 import { DEFAULT_ACK_TARGET_MINUTES } from "~/utils/complaint-rules";
-import { getFormProps, parseWithZod, useForm } from "~/utils/forms";
+import { parseWithZod, useForm } from "~/utils/forms";
 import { TeamFields } from "~/components/team-fields";
-import { Button, FormErrors } from "~/components/ui/form-controls";
-import { PageHeader, textLinkClass } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/form-card";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "New team · Admin · Upstream" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return json({ parents: teamTree(await listTeams()).map(({ id, name, depth }) => ({ id, name, depth })) });
+  return json({ parents: await listTeamChoices() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,16 +50,9 @@ export default function NewTeam() {
   return (
     <div className="max-w-xl">
       <PageHeader title="New team" />
-      <Form method="post" className="space-y-4 rounded-lg bg-white p-6 shadow" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <FormCard form={form} submitLabel="Create team" cancelTo="/admin/teams">
         <TeamFields fields={fields} parents={parents} />
-        <div className="flex items-center gap-4">
-          <Button type="submit">Create team</Button>
-          <Link to="/admin/teams" className={textLinkClass}>
-            Cancel
-          </Link>
-        </div>
-      </Form>
+      </FormCard>
     </div>
   );
 }

@@ -3,13 +3,13 @@
 // conflict message (optimistic locking on updatedAt), not a silent overwrite.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/policies/authorize.server";
 import { catalogueAccess, getRequestTypeOfTeam, updateRequestTypeAction } from "~/models/request-type.server";
 import { editRequestTypeFormSchema, targetForForm } from "~/validation/request-types";
-import { getFormProps, parseWithZod, useForm } from "~/utils/forms";
+import { parseWithZod, useForm } from "~/utils/forms";
 import { RequestTypeFields } from "~/components/request-type-fields";
-import { Button, FormErrors } from "~/components/ui/form-controls";
+import { FormCard } from "~/components/ui/form-card";
 import { PageHeader, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
@@ -70,17 +70,10 @@ export default function EditRequestType() {
           </>
         }
       />
-      <Form method="post" className="space-y-4 rounded-lg bg-white p-6 shadow" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <FormCard form={form} submitLabel="Save request type" cancelTo={back}>
         <input type="hidden" name="version" value={type.updatedAt} />
         <RequestTypeFields fields={fields} />
-        <div className="flex items-center gap-4">
-          <Button type="submit">Save request type</Button>
-          <Link to={back} className={textLinkClass}>
-            Cancel
-          </Link>
-        </div>
-      </Form>
+      </FormCard>
     </div>
   );
 }
