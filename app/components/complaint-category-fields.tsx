@@ -1,8 +1,9 @@
 // The fields of a complaint category, shared by "new category" and "edit category".
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps, getSelectProps, getTextareaProps } from "~/utils/forms";
+import { getInputProps, getSelectProps } from "~/utils/forms";
 import { TeamTreeOptions } from "./team-tree-options";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "./ui/form-controls";
+import { CheckboxField, SelectField } from "./ui/form-controls";
+import { NameDescriptionFields } from "./ui/name-description-fields";
 
 interface ComplaintCategoryFieldSet {
   name: FieldMetadata<string>;
@@ -20,21 +21,11 @@ export function ComplaintCategoryFields({
 }) {
   return (
     <>
-      <TextField
-        label="Name"
-        hint="As reps see it in the list when they log a complaint, e.g. Billing & refunds."
-        {...getInputProps(fields.name, { type: "text" })}
-        id={fields.name.id}
-        autoComplete="off"
-        errors={fields.name.errors}
-      />
-      <TextAreaField
-        label="Description (optional)"
-        hint="What belongs here, to help reps choose."
-        {...getTextareaProps(fields.description)}
-        id={fields.description.id}
-        rows={3}
-        errors={fields.description.errors}
+      <NameDescriptionFields
+        name={fields.name}
+        description={fields.description}
+        nameHint="As reps see it in the list when they log a complaint, e.g. Billing & refunds."
+        descriptionHint="What belongs here, to help reps choose."
       />
       <SelectField
         label="Owning team"

@@ -1,10 +1,11 @@
 // The fields of a request type, shared by "add a request type" and "edit request type". Targets
 // are entered as a number and a unit (hours or days) and stored as minutes.
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps, getSelectProps, getTextareaProps } from "~/utils/forms";
+import { getInputProps, getSelectProps } from "~/utils/forms";
 import { DurationField } from "./ui/duration-field";
 import { PRIORITIES, PRIORITY_LABELS } from "~/utils/request-number";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "./ui/form-controls";
+import { CheckboxField, SelectField } from "./ui/form-controls";
+import { NameDescriptionFields } from "./ui/name-description-fields";
 
 interface RequestTypeFieldSet {
   name: FieldMetadata<string>;
@@ -22,21 +23,11 @@ const TARGET_UNITS = ["hours", "days"] as const;
 export function RequestTypeFields({ fields }: { fields: RequestTypeFieldSet }) {
   return (
     <>
-      <TextField
-        label="Name"
-        hint="What people ask for, e.g. New laptop."
-        {...getInputProps(fields.name, { type: "text" })}
-        id={fields.name.id}
-        autoComplete="off"
-        errors={fields.name.errors}
-      />
-      <TextAreaField
-        label="Description (optional)"
-        hint="Shown when people choose a type: what it covers and what to include."
-        {...getTextareaProps(fields.description)}
-        id={fields.description.id}
-        rows={3}
-        errors={fields.description.errors}
+      <NameDescriptionFields
+        name={fields.name}
+        description={fields.description}
+        nameHint="What people ask for, e.g. New laptop."
+        descriptionHint="Shown when people choose a type: what it covers and what to include."
       />
       <SelectField
         label="Default priority"

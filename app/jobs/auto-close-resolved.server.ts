@@ -5,8 +5,8 @@
 // the WHERE re-checks status = 'RESOLVED' on the row it finally updates, so two instances never
 // both close one request, and a request reopened a moment earlier is left alone. Only the rows
 // this statement returned get an event and a notification, in the same transaction.
+import { inBatches } from "./batches.server";
 import type { Tx } from "~/utils/db.server";
-import { prisma } from "~/utils/db.server";
 import { notify } from "~/models/notification.server";
 import { AUTO_CLOSE_AFTER_DAYS, autoCloseCutoff } from "~/utils/request-lifecycle";
 import { formatRequestNumber, requestPath } from "~/utils/request-number";
@@ -19,13 +19,8 @@ interface Closed {
   requester_id: string;
 }
 
-/**
- * Rows handled per transaction. Small, because the embedded database has one connection for the
- * whole app: a long transaction here would hold up every page. A run stops after MAX_BATCHES;
- * the next run carries on.
- */
-const BATCH_SIZE = 25;
-const MAX_BATCHES = 80;
+/** Rows per transaction, and transactions per run (see batches.server.ts for why small). */
+const LIMITS = { batchSize: 25, maxBatches: 80 };
 
 export const AUTO_CLOSE_REASON = `Closed automatically ${AUTO_CLOSE_AFTER_DAYS} days after it was resolved.`;
 
@@ -47,39 +42,31 @@ function closeDue(tx: Tx, now: Date, limit: number) {
 
 /** Closes every request resolved at least AUTO_CLOSE_AFTER_DAYS before `now`; returns how many. */
 export async function autoCloseResolvedRequests(now: Date): Promise<number> {
-  let total = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const closed = await prisma.$transaction(
-      async (tx) => {
-        const rows = await closeDue(tx, now, BATCH_SIZE);
-        if (rows.length === 0) return rows;
-        await tx.requestEvent.createMany({
-          data: rows.map((r) => ({
-            requestId: r.id,
-            actorId: null,
-            kind: "STATUS_CHANGED" as const,
-            at: now,
-            fromStatus: "RESOLVED" as const,
-            toStatus: "CLOSED" as const,
-            reason: AUTO_CLOSE_REASON,
-          })),
-        });
-        for (const r of rows) {
-          await notify(tx, [r.requester_id], {
-            kind: "STATUS_CHANGED",
-            title: `${formatRequestNumber(r.number)} is closed: ${r.title}`,
-            body: `It was resolved ${AUTO_CLOSE_AFTER_DAYS} days ago and has now been closed. If the problem is back, raise a new request.`,
-            link: requestPath(r.number),
-            requestId: r.id,
-          });
-        }
-        return rows;
-      },
-      { maxWait: 30_000, timeout: 60_000 },
-    );
-    total += closed.length;
-    if (closed.length < BATCH_SIZE) break;
-  }
+  const total = await inBatches(LIMITS, async (tx, limit) => {
+    const rows = await closeDue(tx, now, limit);
+    if (rows.length === 0) return rows.length;
+    await tx.requestEvent.createMany({
+      data: rows.map((r) => ({
+        requestId: r.id,
+        actorId: null,
+        kind: "STATUS_CHANGED" as const,
+        at: now,
+        fromStatus: "RESOLVED" as const,
+        toStatus: "CLOSED" as const,
+        reason: AUTO_CLOSE_REASON,
+      })),
+    });
+    for (const r of rows) {
+      await notify(tx, [r.requester_id], {
+        kind: "STATUS_CHANGED",
+        title: `${formatRequestNumber(r.number)} is closed: ${r.title}`,
+        body: `It was resolved ${AUTO_CLOSE_AFTER_DAYS} days ago and has now been closed. If the problem is back, raise a new request.`,
+        link: requestPath(r.number),
+        requestId: r.id,
+      });
+    }
+    return rows.length;
+  });
   if (total) log.info("resolved requests closed automatically", { count: total });
   return total;
 }

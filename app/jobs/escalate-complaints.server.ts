@@ -17,8 +17,9 @@
 // SKIP LOCKED and re-checks status = 'ESCALATED' and the due time on the row it updates, so a
 // complaint acknowledged a moment earlier is left alone and no complaint moves twice for one due
 // time. Only the rows this statement returned get events and notices, in its transaction.
+import { inBatches } from "./batches.server";
 import { Prisma } from "~/generated/prisma/client";
-import { prisma, type Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
 import { describeTarget } from "~/utils/sla";
 import { complaintPath, formatComplaintNumber } from "~/utils/complaint-rules";
@@ -39,8 +40,7 @@ interface Escalated {
 }
 
 /** Small batches: the embedded database has one connection for the whole app. */
-const BATCH_SIZE = 25;
-const MAX_BATCHES = 40;
+const LIMITS = { batchSize: 25, maxBatches: 40 };
 
 function escalateDue(tx: Tx, now: Date, limit: number) {
   const at = now.toISOString();
@@ -119,31 +119,23 @@ async function announce(tx: Tx, r: Escalated) {
 
 /** Escalates every complaint whose acknowledgement is overdue at `now`; returns how many it moved or stopped. */
 export async function escalateComplaints(now: Date): Promise<number> {
-  let total = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const handled = await prisma.$transaction(
-      async (tx) => {
-        const rows = await escalateDue(tx, now, BATCH_SIZE);
-        if (rows.length === 0) return rows;
-        await tx.complaintEvent.createMany({
-          data: rows.map((r) => ({
-            complaintId: r.id,
-            actorId: null,
-            kind: "ESCALATED" as const,
-            at: now,
-            fromTeamId: r.from_team_id,
-            toTeamId: r.to_team_id,
-            note: eventNote(r),
-          })),
-        });
-        for (const r of rows) await announce(tx, r);
-        return rows;
-      },
-      { maxWait: 30_000, timeout: 60_000 },
-    );
-    total += handled.length;
-    if (handled.length < BATCH_SIZE) break;
-  }
+  const total = await inBatches(LIMITS, async (tx, limit) => {
+    const rows = await escalateDue(tx, now, limit);
+    if (rows.length === 0) return rows.length;
+    await tx.complaintEvent.createMany({
+      data: rows.map((r) => ({
+        complaintId: r.id,
+        actorId: null,
+        kind: "ESCALATED" as const,
+        at: now,
+        fromTeamId: r.from_team_id,
+        toTeamId: r.to_team_id,
+        note: eventNote(r),
+      })),
+    });
+    for (const r of rows) await announce(tx, r);
+    return rows.length;
+  });
   if (total) log.info("complaints escalated", { count: total });
   return total;
 }

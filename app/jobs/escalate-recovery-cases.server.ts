@@ -8,7 +8,8 @@
 // claims the due rows FOR UPDATE SKIP LOCKED and re-checks status = 'OPEN' and the due time on
 // the row it updates, so a case acknowledged a moment earlier is left alone and no case moves
 // twice. Only the rows this statement returned get an event and a notice, in its transaction.
-import { prisma, type Tx } from "~/utils/db.server";
+import { inBatches } from "./batches.server";
+import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { notify, teamPeople } from "~/models/notification.server";
@@ -26,8 +27,7 @@ interface Escalated {
 }
 
 /** Small batches: the embedded database has one connection for the whole app. */
-const BATCH_SIZE = 25;
-const MAX_BATCHES = 40;
+const LIMITS = { batchSize: 25, maxBatches: 40 };
 
 function escalateDue(tx: Tx, now: Date, nextDue: Date, limit: number) {
   const at = now.toISOString();
@@ -72,40 +72,32 @@ function escalateDue(tx: Tx, now: Date, nextDue: Date, limit: number) {
 export async function escalateRecoveryCases(now: Date): Promise<number> {
   // Every case escalated in this run is due again the same working-day distance from now.
   const nextDue = acknowledgeDueAt(now, env().UPSTREAM_TIME_ZONE);
-  let total = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const moved = await prisma.$transaction(
-      async (tx) => {
-        const rows = await escalateDue(tx, now, nextDue, BATCH_SIZE);
-        if (rows.length === 0) return rows;
-        await tx.requestEvent.createMany({
-          data: rows.map((r) => ({
-            requestId: r.request_id,
-            actorId: null,
-            kind: "RECOVERY_ESCALATED" as const,
-            at: now,
-            fromTeamId: r.from_team_id,
-            toTeamId: r.to_team_id,
-            reason: `Not acknowledged within ${ACKNOWLEDGE_WITHIN_WORKING_DAYS} working days.`,
-          })),
-        });
-        for (const r of rows) {
-          const ref = formatRequestNumber(r.number);
-          await notify(tx, await teamPeople(tx, r.to_team_id, "MANAGER"), {
-            kind: "RECOVERY_ESCALATED",
-            title: `Recovery case escalated to ${r.team_name}: ${ref} ${r.title}`,
-            body: `Nobody acknowledged the poor rating of ${ref} within ${ACKNOWLEDGE_WITHIN_WORKING_DAYS} working days. It now waits on ${r.team_name}'s managers.`,
-            link: recoveryPath(r.number),
-            requestId: r.request_id,
-          });
-        }
-        return rows;
-      },
-      { maxWait: 30_000, timeout: 60_000 },
-    );
-    total += moved.length;
-    if (moved.length < BATCH_SIZE) break;
-  }
+  const total = await inBatches(LIMITS, async (tx, limit) => {
+    const rows = await escalateDue(tx, now, nextDue, limit);
+    if (rows.length === 0) return rows.length;
+    await tx.requestEvent.createMany({
+      data: rows.map((r) => ({
+        requestId: r.request_id,
+        actorId: null,
+        kind: "RECOVERY_ESCALATED" as const,
+        at: now,
+        fromTeamId: r.from_team_id,
+        toTeamId: r.to_team_id,
+        reason: `Not acknowledged within ${ACKNOWLEDGE_WITHIN_WORKING_DAYS} working days.`,
+      })),
+    });
+    for (const r of rows) {
+      const ref = formatRequestNumber(r.number);
+      await notify(tx, await teamPeople(tx, r.to_team_id, "MANAGER"), {
+        kind: "RECOVERY_ESCALATED",
+        title: `Recovery case escalated to ${r.team_name}: ${ref} ${r.title}`,
+        body: `Nobody acknowledged the poor rating of ${ref} within ${ACKNOWLEDGE_WITHIN_WORKING_DAYS} working days. It now waits on ${r.team_name}'s managers.`,
+        link: recoveryPath(r.number),
+        requestId: r.request_id,
+      });
+    }
+    return rows.length;
+  });
   if (total) log.info("recovery cases escalated", { count: total });
   return total;
 }

@@ -9,15 +9,15 @@
 // RETURNING claims rows FOR UPDATE SKIP LOCKED and re-checks the conditions on the row it
 // updates, so no complaint is purged (or gets an event) twice, and a complaint with nothing left
 // to erase is never picked again.
-import { prisma, type Tx } from "~/utils/db.server";
+import { inBatches } from "./batches.server";
+import type { Tx } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
 import { audit } from "~/models/audit.server";
 import { getAdminSetting } from "~/models/app-settings.server";
 import { contactPurgedNote } from "~/utils/contact-retention";
 
 /** Small batches: the embedded database has one connection for the whole app. */
-const BATCH_SIZE = 100;
-const MAX_BATCHES = 50;
+const LIMITS = { batchSize: 100, maxBatches: 50 };
 const DAY = 24 * 60 * 60 * 1000;
 
 function purgeDue(tx: Tx, now: Date, cutoff: Date, limit: number) {
@@ -45,22 +45,14 @@ export async function purgeComplaintContacts(now: Date): Promise<number> {
   const retentionDays = await getAdminSetting("contactRetentionDays");
   const cutoff = new Date(now.getTime() - retentionDays * DAY);
   const note = contactPurgedNote(retentionDays);
-  let total = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const purged = await prisma.$transaction(
-      async (tx) => {
-        const rows = await purgeDue(tx, now, cutoff, BATCH_SIZE);
-        if (rows.length === 0) return 0;
-        await tx.complaintEvent.createMany({
-          data: rows.map((r) => ({ complaintId: r.id, actorId: null, kind: "CONTACT_PURGED" as const, at: now, note })),
-        });
-        return rows.length;
-      },
-      { maxWait: 30_000, timeout: 60_000 },
-    );
-    total += purged;
-    if (purged < BATCH_SIZE) break;
-  }
+  const total = await inBatches(LIMITS, async (tx, limit) => {
+    const rows = await purgeDue(tx, now, cutoff, limit);
+    if (rows.length === 0) return 0;
+    await tx.complaintEvent.createMany({
+      data: rows.map((r) => ({ complaintId: r.id, actorId: null, kind: "CONTACT_PURGED" as const, at: now, note })),
+    });
+    return rows.length;
+  });
   if (total) {
     // One row per run that erased anything: an hourly "0" would only bury the rows that matter.
     await audit({

@@ -7,8 +7,8 @@
 // and only the run whose insert returned the row announces it, in the same transaction. A second
 // run blocks on the first one's uncommitted key, then finds the conflict and returns nothing; if
 // the first one failed and rolled back, the second one announces instead.
+import { inBatches } from "./batches.server";
 import type { Tx } from "~/utils/db.server";
-import { prisma } from "~/utils/db.server";
 import { notify } from "~/models/notification.server";
 import { formatDuration, SLA_WARNING_FRACTION } from "~/utils/sla";
 import { formatRequestNumber, requestPath } from "~/utils/request-number";
@@ -24,13 +24,8 @@ interface NewAlert {
   due_at: Date;
 }
 
-/**
- * Rows handled per transaction. Small, because the embedded database has one connection for the
- * whole app: a long transaction here would hold up every page. A run stops after MAX_BATCHES;
- * the next run carries on.
- */
-const BATCH_SIZE = 25;
-const MAX_BATCHES = 80;
+/** Rows per transaction, and transactions per run (see batches.server.ts for why small). */
+const LIMITS = { batchSize: 25, maxBatches: 80 };
 
 /**
  * Inserts the alerts that are due at `now` and not yet announced, up to `limit`, and returns the
@@ -150,20 +145,11 @@ async function announce(tx: Tx, alerts: NewAlert[], now: Date) {
 
 /** Announces every SLA warning and breach due at `now`; returns how many were announced. */
 export async function announceSlaAlerts(now: Date): Promise<number> {
-  let announced = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const alerts = await prisma.$transaction(
-      async (tx) => {
-        const claimed = await claimDueAlerts(tx, now, BATCH_SIZE);
-        if (claimed.length) await announce(tx, claimed, now);
-        return claimed;
-      },
-      { maxWait: 30_000, timeout: 60_000 },
-    );
-    announced += alerts.length;
-    // Fewer than a full batch: nothing is left (or another instance holds the rest).
-    if (alerts.length < BATCH_SIZE) break;
-  }
+  const announced = await inBatches(LIMITS, async (tx, limit) => {
+    const claimed = await claimDueAlerts(tx, now, limit);
+    if (claimed.length) await announce(tx, claimed, now);
+    return claimed.length;
+  });
   if (announced) log.info("SLA alerts announced", { count: announced });
   return announced;
 }
