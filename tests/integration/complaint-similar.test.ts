@@ -97,7 +97,7 @@ describe("similar complaints while typing", () => {
   test("never carries the customer's contact details", async () => {
     const { response } = await suggestions("refund never arrived");
     const text = await response.text();
-    expect(text).not.toMatch(/Secret Customer|secret@example|555/);
+    expect(text).not.toMatch(/Secret Customer|secret@example|555 0100 999/);
     expect(text).not.toMatch(/customer(Name|Email|Phone|Reference)/);
   });
 
