@@ -14,6 +14,7 @@ import { escalateRecoveryCases } from "./escalate-recovery-cases.server";
 import { escalateComplaints } from "./escalate-complaints.server";
 import { purgeComplaintContacts } from "./purge-complaint-contacts.server";
 import { announceAnonymousFeedback } from "./announce-anonymous-feedback.server";
+import { refreshDashboardFigures } from "./refresh-dashboard-figures.server";
 
 export interface Job {
   name: string;
@@ -37,6 +38,8 @@ export function defaultJobs(): Job[] {
     { name: "announce-anonymous-feedback", everyMs: 30 * 60_000, run: () => announceAnonymousFeedback(new Date()) },
     // Retention is counted in days; hourly keeps each purge small and never more than an hour late.
     { name: "purge-complaint-contacts", everyMs: 60 * 60_000, run: () => purgeComplaintContacts(new Date()) },
+    // Dashboards say how fresh their figures are; a minute keeps them current without cost.
+    { name: "refresh-dashboard-figures", everyMs: 60_000, run: () => refreshDashboardFigures(new Date()) },
     { name: "delete-expired-sessions", everyMs: 60 * 60_000, run: deleteExpiredSessions },
     { name: "prune-rate-limit-events", everyMs: 15 * 60_000, run: pruneRateLimitEvents },
   ];

@@ -25,6 +25,8 @@ export interface MeasureWindow {
   now: Date;
   today: string;
   timeZone: string;
+  /** Only requests of this type (the service overview's filter), when given. */
+  typeId?: string;
 }
 
 export interface MeasurePredicate {
@@ -49,52 +51,73 @@ function during(column: TimeColumn, w: MeasureWindow) {
 const ALWAYS = Prisma.sql`TRUE`;
 const openStatuses = Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}`));
 
+/**
+ * The conditions DESIGN.md's measures are made of, over a row of SCORECARD_SOURCE. The live
+ * scorecard (measurePredicates) and the daily dashboard figures (service-days-sql.server.ts)
+ * both build on these, so a team's card and its row on the service overview agree.
+ */
+export const SERVICE_RULES = {
+  /** Answered, or still unanswered past the target; a request cancelled before its target
+   * passed never had its clock run out. */
+  firstResponseJudged: (now: Date) => Prisma.sql`(r.first_response_at IS NOT NULL OR (r.first_response_due_at < ${now}
+        AND (r.cancelled_at IS NULL OR r.cancelled_at > r.first_response_due_at)))`,
+  firstResponseMet: Prisma.sql`r.first_response_at <= r.first_response_due_at`,
+  /** Open and not resolved: judged on its resolution target once the target has passed. */
+  openUnresolved: Prisma.sql`r.resolved_at IS NULL AND r.status IN (${openStatuses})`,
+  resolutionMet: Prisma.sql`r.resolved_at <= r.resolution_due_at`,
+  /** A promise is a calendar day: today's is not judged yet; a request cancelled by its
+   * requester before the day passed broke no promise. */
+  promiseJudged: (today: string, timeZone: string) => Prisma.sql`(r.resolved_at IS NOT NULL OR r.promised_at < ${today}::date)
+        AND (r.cancelled_at IS NULL OR (r.cancelled_at AT TIME ZONE ${timeZone})::date > r.promised_at)`,
+  /** Kept when resolved on that day (the organisation's) or before. */
+  promiseKept: (timeZone: string) => Prisma.sql`(r.resolved_at AT TIME ZONE ${timeZone})::date <= r.promised_at`,
+  transferred: Prisma.sql`r.transfer_count > 0`,
+  /** Reopening clears resolved_at, so a reopened request still open counts as ever resolved. */
+  everResolved: Prisma.sql`(r.resolved_at IS NOT NULL OR r.reopen_count > 0)`,
+  reopened: Prisma.sql`r.reopen_count > 0`,
+  satisfied: Prisma.sql`fr.overall >= 4`,
+  delighted: Prisma.sql`fr.exceeded_expectations`,
+  rated: Prisma.sql`fr.id IS NOT NULL`,
+  recoveryClosed: Prisma.sql`rc.status = 'CLOSED'`,
+  recovered: Prisma.sql`rr.overall >= 4`,
+} as const;
+
 export function measurePredicates(w: MeasureWindow): Record<MeasureKey, MeasurePredicate> {
-  const team = Prisma.sql`r.provider_team_id = ${w.teamId}`;
+  const rules = SERVICE_RULES;
+  const ofType = w.typeId ? Prisma.sql` AND r.type_id = ${w.typeId}` : Prisma.empty;
+  const team = Prisma.sql`r.provider_team_id = ${w.teamId}${ofType}`;
   const received = Prisma.sql`${team} AND ${during("r.created_at", w)}`;
   const resolved = Prisma.sql`${team} AND ${during("r.resolved_at", w)}`;
   const rated = Prisma.sql`${team} AND ${during("fr.created_at", w)}`;
   // An open request is judged on its resolution target once the target has passed.
   const judgedUntil = w.now < w.end ? w.now : w.end;
-  const transferred = Prisma.sql`r.transfer_count > 0`;
   return {
     volume: { population: received, numerator: ALWAYS },
-    csat: { population: rated, numerator: Prisma.sql`fr.overall >= 4` },
-    delight: { population: rated, numerator: Prisma.sql`fr.exceeded_expectations` },
-    responseRate: { population: resolved, numerator: Prisma.sql`fr.id IS NOT NULL` },
+    csat: { population: rated, numerator: rules.satisfied },
+    delight: { population: rated, numerator: rules.delighted },
+    responseRate: { population: resolved, numerator: rules.rated },
     firstResponseSla: {
-      // Answered, or still unanswered past the target; a request cancelled before its target
-      // passed never had its clock run out.
-      population: Prisma.sql`${received} AND (r.first_response_at IS NOT NULL OR (r.first_response_due_at < ${w.now}
-        AND (r.cancelled_at IS NULL OR r.cancelled_at > r.first_response_due_at)))`,
-      numerator: Prisma.sql`r.first_response_at <= r.first_response_due_at`,
+      population: Prisma.sql`${received} AND ${rules.firstResponseJudged(w.now)}`,
+      numerator: rules.firstResponseMet,
     },
     resolutionSla: {
-      population: Prisma.sql`${team} AND (${during("r.resolved_at", w)} OR (r.resolved_at IS NULL AND r.status IN (${openStatuses})
+      population: Prisma.sql`${team} AND (${during("r.resolved_at", w)} OR (${rules.openUnresolved}
         AND r.resolution_due_at >= ${w.start} AND r.resolution_due_at < ${judgedUntil}))`,
-      numerator: Prisma.sql`r.resolved_at <= r.resolution_due_at`,
+      numerator: rules.resolutionMet,
     },
     promisesKept: {
-      // A promise is a calendar day: kept when resolved on that day (the organisation's) or
-      // before. Today's promise is not judged yet; a request cancelled by its requester before
-      // the day passed broke no promise.
       population: Prisma.sql`${team} AND r.promised_at >= ${w.from}::date AND r.promised_at <= ${w.to}::date
-        AND (r.resolved_at IS NOT NULL OR r.promised_at < ${w.today}::date)
-        AND (r.cancelled_at IS NULL OR (r.cancelled_at AT TIME ZONE ${w.timeZone})::date > r.promised_at)`,
-      numerator: Prisma.sql`(r.resolved_at AT TIME ZONE ${w.timeZone})::date <= r.promised_at`,
+        AND ${rules.promiseJudged(w.today, w.timeZone)}`,
+      numerator: rules.promiseKept(w.timeZone),
     },
     // Listed: the requests that were transferred; counted: their transfers (see countColumns).
-    transfers: { population: received, numerator: transferred },
-    bounce: { population: received, numerator: transferred },
-    // Reopening clears resolved_at, so a reopened request still open counts as ever resolved.
-    reopen: {
-      population: Prisma.sql`${received} AND (r.resolved_at IS NOT NULL OR r.reopen_count > 0)`,
-      numerator: Prisma.sql`r.reopen_count > 0`,
-    },
+    transfers: { population: received, numerator: rules.transferred },
+    bounce: { population: received, numerator: rules.transferred },
+    reopen: { population: Prisma.sql`${received} AND ${rules.everResolved}`, numerator: rules.reopened },
     // Recovery cases belong to the team that was rated, which the case records.
     recovery: {
-      population: Prisma.sql`rc.team_id = ${w.teamId} AND rc.status = 'CLOSED' AND ${during("rc.closed_at", w)}`,
-      numerator: Prisma.sql`rr.overall >= 4`,
+      population: Prisma.sql`rc.team_id = ${w.teamId}${ofType} AND ${rules.recoveryClosed} AND ${during("rc.closed_at", w)}`,
+      numerator: rules.recovered,
     },
     medianFirstResponse: { population: Prisma.sql`${received} AND r.first_response_at IS NOT NULL`, numerator: ALWAYS },
     medianResolution: { population: resolved, numerator: ALWAYS },

@@ -7,6 +7,7 @@ import type { Env } from "./env.server";
 import { hashPassword } from "./auth.server";
 import { log } from "./logger.server";
 import { demoBanner, seedDemoOrganisation } from "~/demo/seed-demo.server";
+import { refreshDashboardFigures } from "~/jobs/refresh-dashboard-figures.server";
 
 const FIRST_RUN_LOCK = 72707370;
 
@@ -52,6 +53,8 @@ export async function seedIfEmpty(config: Pick<Env, "UPSTREAM_DEMO_DATA" | "UPST
 
 export async function prepareFirstRun(config: Env) {
   const result = await seedIfEmpty(config);
+  // The dashboards read daily figures: count them now rather than on the first job tick.
+  if (result.seeded) await refreshDashboardFigures(new Date());
   const parts: string[] = [];
   if (result.seeded) log.info("empty database prepared", { demoData: result.demo });
   if (result.seeded && result.generatedAdmin) {
