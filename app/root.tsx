@@ -4,7 +4,7 @@ import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useLoaderD
 import stylesheet from "~/tailwind.css";
 import { getSessionUser } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
-import { unreadCount } from "~/models/notification.server";
+import { navigationFacts } from "~/models/notification.server";
 import { useNonce } from "~/components/nonce";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -19,8 +19,15 @@ export const meta: MetaFunction = () => [{ title: "Upstream" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const { flash, headers } = await readFlash(request);
-  const unread = user ? await unreadCount(user.id) : 0;
-  return json({ user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null, flash, unread }, { headers });
+  const { unread, manages } = user ? await navigationFacts(user.id) : { unread: 0, manages: false };
+  return json(
+    {
+      user: user ? { id: user.id, name: user.name, email: user.email, role: user.role, manages: manages || user.role === "ADMIN" } : null,
+      flash,
+      unread,
+    },
+    { headers },
+  );
 }
 
 export type RootLoaderData = typeof loader;

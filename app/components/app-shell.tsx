@@ -6,6 +6,8 @@ import { FlashMessage } from "./ui/flash-message";
 interface ShellUser {
   name: string;
   role: "EMPLOYEE" | "ADMIN";
+  /** Manages a team (or is an admin): has the complaint inbox and the dashboards. */
+  manages?: boolean;
 }
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -48,9 +50,19 @@ export function AppShell({
                 <NavLink to="/requests/new" className={navClass}>
                   New request
                 </NavLink>
-                <NavLink to="/complaints" className={navClass}>
+                <NavLink to="/complaints" end className={navClass}>
                   Complaints
                 </NavLink>
+                {user.manages ? (
+                  <>
+                    <NavLink to="/complaints/inbox" className={navClass}>
+                      Inbox
+                    </NavLink>
+                    <NavLink to="/dashboards" className={navClass}>
+                      Dashboards
+                    </NavLink>
+                  </>
+                ) : null}
                 <NavLink to="/teams" className={navClass}>
                   Teams
                 </NavLink>

@@ -63,6 +63,19 @@ export async function teamPeople(tx: Tx, teamId: string, role?: "MEMBER" | "MANA
 }
 
 /** For the bell on every page: sent straight through the pool (decision 008). */
+/**
+ * What the navigation needs on every page, in one query: unread notifications, and whether the
+ * person manages a team (managers get the complaint inbox and the dashboards).
+ */
+export async function navigationFacts(userId: string) {
+  const [row] = await queryRows<{ unread: number; manages: boolean }>({
+    text: `SELECT (SELECT count(*)::int FROM notifications WHERE user_id = $1 AND read_at IS NULL) AS unread,
+                  EXISTS (SELECT 1 FROM memberships WHERE user_id = $1 AND role = 'MANAGER') AS manages`,
+    values: [userId],
+  });
+  return { unread: row?.unread ?? 0, manages: row?.manages ?? false };
+}
+
 export async function unreadCount(userId: string) {
   const [row] = await queryRows<{ count: number }>({
     text: "SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL",

@@ -409,7 +409,7 @@ export interface ComparedValue {
   change: (MeasureChange & { words: string; lead: string }) | null;
 }
 
-function compared(
+export function compared(
   definition: Pick<MeasureDefinition, "format" | "higherIsBetter" | "empty">,
   value: number | null,
   previous: number | null,
