@@ -4,7 +4,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ComparedValue } from "~/utils/service-measures";
-import { formatChangePercent } from "~/utils/escalation-measures";
+import { formatChangePercent, levelLabel } from "~/utils/escalation-measures";
 import { ChangeNote } from "./ui/change-note";
 import { textLinkClass } from "./ui/page-header";
 
@@ -179,11 +179,6 @@ interface OpenTable {
   totalHref: string;
   bands: Array<{ key: string; label: string; total: number; href: string; cells: Array<{ level: number; count: number; href: string }> }>;
   levelTotals: Array<{ level: number; count: number; href: string }>;
-}
-
-export function levelLabel(level: number) {
-  if (level === 0) return "At the routed team";
-  return level === 1 ? "1 level up" : `${level} levels up`;
 }
 
 export function OpenEscalationsTable({ open }: { open: OpenTable }) {

@@ -33,6 +33,7 @@ export type AuditAction =
   | "complaint_category.updated"
   | "settings.updated"
   | "complaint.contacts_purged"
+  | "complaint.contacts_exported"
   | "complaint.contact_viewed";
 
 export interface AuditEntry {

@@ -8,7 +8,17 @@ import { queryRows } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { addDaysIso, orgDateIso } from "~/utils/org-time";
 import { formatPeriod, parsePeriod, periodBounds, periodQuery, type Period } from "~/utils/report-period";
-import { dimensionRows, hasNumerator, scorecardCards, weeklyTrend, type MeasureKey, type WeekRow } from "~/utils/service-measures";
+import {
+  dimensionRows,
+  hasNumerator,
+  isMeasureKey,
+  scorecardCards,
+  weeklyTrend,
+  type MeasureKey,
+  type WeekRow,
+} from "~/utils/service-measures";
+import { DIMENSIONS } from "~/utils/rating-rules";
+import { notFound } from "~/policies/authorize.server";
 import { decodeCursor, encodeCursor } from "~/validation/queue-filters";
 import type { DimensionKey } from "~/utils/rating-rules";
 import type { Actor } from "~/policies/authorize.server";
@@ -48,6 +58,15 @@ export async function findScorecardTeam(actor: Actor, slug: string, scopeKey?: o
   ]);
   const team = rows[0];
   return team && canViewScorecard(actor, scope, team.id) ? team : null;
+}
+
+/** One of the team's request types, by id (the service overview's type filter), or null. */
+export async function findTeamType(teamId: string, typeId: string | null) {
+  if (!typeId || typeId.length > 100) return null;
+  const [type] = await queryRows<{ id: string; name: string }>(
+    Prisma.sql`SELECT id, name FROM request_types WHERE id = ${typeId} AND team_id = ${teamId}`,
+  );
+  return type ?? null;
 }
 
 /** The period chosen in the URL (or the default, with errors), as of `now` in the organisation's zone. */
@@ -194,4 +213,37 @@ export async function loadDrillDown(args: {
     after: (backwards || more) && rows.length ? token(rows[rows.length - 1]) : null,
     before: (backwards ? more : page !== null) && rows.length ? token(rows[0]) : null,
   };
+}
+
+/**
+ * The drill-down a scorecard URL asks for (/teams/<slug>/scorecard/requests?measure=…&part=…):
+ * the team (404 unless the person may read its scorecard), the measure (404 if unknown), the
+ * part, an expectation, a request type and the period, with notices for what was ignored.
+ */
+export async function readScorecardDrill(actor: Actor, slug: string, url: URL, scopeKey?: object) {
+  const team = await findScorecardTeam(actor, slug, scopeKey);
+  if (!team) throw notFound();
+  const key = url.searchParams.get("measure");
+  if (!isMeasureKey(key)) throw notFound();
+  const part: DrillPart = url.searchParams.get("part") === "numerator" && hasNumerator(key) ? "numerator" : "population";
+  // The requests behind one expectation's average: the CSAT population that scored it.
+  const dimension = key === "csat" ? DIMENSIONS.find((d) => d.key === url.searchParams.get("dimension")) : undefined;
+  const choice = readPeriod(url);
+  // From the service overview's type filter: only requests of that type.
+  const typeParam = url.searchParams.get("type");
+  const type = await findTeamType(team.id, typeParam);
+  const window = { ...choice.window(team.id, choice.period), typeId: type?.id };
+  const notices = [
+    ...Object.values(choice.errors).map((e) => `${e} Showing the last ${choice.period.days} days instead.`),
+    ...(typeParam && !type ? ["That request type isn't one of this team's: showing all types."] : []),
+  ];
+  const query = {
+    measure: key,
+    part,
+    ...(dimension ? { dimension: dimension.key } : {}),
+    ...(type ? { type: type.id } : {}),
+    ...periodQuery(choice.period),
+  };
+  const condition = drillDownCondition(window, key, dimension ? "population" : part, dimension?.key);
+  return { team, key, part, dimension, type, choice, window, notices, query, condition };
 }

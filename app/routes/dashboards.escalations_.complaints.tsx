@@ -17,12 +17,11 @@ import {
   type ComplaintStatus,
   type Severity,
 } from "~/utils/complaint-rules";
-import { AGE_BANDS } from "~/utils/escalation-measures";
+import { AGE_BANDS, levelLabel } from "~/utils/escalation-measures";
 import { formatMinutes } from "~/utils/service-measures";
 import { PageHeader, textLinkClass } from "~/components/ui/page-header";
 import { ListNotices } from "~/components/list-notices";
 import { ComplaintDrillTable } from "~/components/complaint-drill-table";
-import { levelLabel } from "~/components/escalation-dashboard";
 import { Button } from "~/components/ui/form-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 

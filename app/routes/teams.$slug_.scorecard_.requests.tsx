@@ -6,10 +6,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/utils/auth.server";
-import { notFound } from "~/policies/authorize.server";
-import { findScorecardTeam, loadDrillDown, readDrillDownPage, readPeriod, type DrillPart } from "~/models/scorecard.server";
-import { MEASURE_BY_KEY, hasNumerator, isMeasureKey } from "~/utils/service-measures";
-import { DIMENSIONS } from "~/utils/rating-rules";
+import { loadDrillDown, readDrillDownPage, readScorecardDrill } from "~/models/scorecard.server";
+import { MEASURE_BY_KEY } from "~/utils/service-measures";
 import { formatPeriod, periodQuery } from "~/utils/report-period";
 import { PageHeader, textLinkClass } from "~/components/ui/page-header";
 import { ListPagination } from "~/components/request-list-table";
@@ -23,25 +21,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const team = await findScorecardTeam(user, params.slug ?? "", request);
-  if (!team) throw notFound();
   const url = new URL(request.url);
-  const key = url.searchParams.get("measure");
-  if (!isMeasureKey(key)) throw notFound();
-  const part: DrillPart = url.searchParams.get("part") === "numerator" && hasNumerator(key) ? "numerator" : "population";
-  // The requests behind one expectation's average: the CSAT population that scored it.
-  const dimension = key === "csat" ? DIMENSIONS.find((d) => d.key === url.searchParams.get("dimension")) : undefined;
-  const choice = readPeriod(url);
+  const drill = await readScorecardDrill(user, params.slug ?? "", url, request);
+  const { team, key, part, dimension, type, choice, window, query } = drill;
   const { page, invalid } = readDrillDownPage(url.searchParams);
-  const window = choice.window(team.id, choice.period);
   const list = await loadDrillDown({ window, measure: key, part: dimension ? "population" : part, dimension: dimension?.key, page });
 
   const measure = MEASURE_BY_KEY[key];
-  const notices = [
-    ...Object.values(choice.errors).map((e) => `${e} Showing the last ${choice.period.days} days instead.`),
-    ...(invalid ? ["That page link is no longer valid; showing the first page."] : []),
-  ];
-  const query = { measure: key, part, ...(dimension ? { dimension: dimension.key } : {}), ...periodQuery(choice.period) };
+  const notices = [...drill.notices, ...(invalid ? ["That page link is no longer valid; showing the first page."] : [])];
   const href = (direction: "after" | "before", token: string | null | undefined) =>
     token ? `?${new URLSearchParams({ ...query, [direction]: token })}` : null;
   const noun = list.count === 1 ? "request" : "requests";
@@ -50,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     team,
     measure: { key, label: measure.label, definition: measure.definition },
-    heading: `${list.count.toLocaleString("en")} ${noun} ${measure.drillDown[part]}${transfers}${dimension ? `, scoring ${dimension.label.toLowerCase()}` : ""}`,
+    heading: `${list.count.toLocaleString("en")} ${type ? `${type.name} ` : ""}${noun} ${measure.drillDown[part]}${transfers}${dimension ? `, scoring ${dimension.label.toLowerCase()}` : ""}`,
     periodLabel: formatPeriod(choice.period),
     count: list.count,
     transfers: list.transfers,
@@ -58,20 +45,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notices,
     scorecardHref: `/teams/${team.slug}/scorecard?${new URLSearchParams(periodQuery(choice.period))}`,
     pages: { next: href("after", list.after), prev: href("before", list.before), first: page ? `?${new URLSearchParams(query)}` : null },
+    csvHref: `/teams/${team.slug}/scorecard/requests.csv?${new URLSearchParams(query)}`,
   });
 }
 
 export default function ScorecardRequests() {
-  const { team, measure, heading, periodLabel, rows, notices, scorecardHref, pages } = useLoaderData<typeof loader>();
+  const { team, measure, heading, periodLabel, rows, notices, scorecardHref, pages, csvHref } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
         title={`${team.name} · ${measure.label}`}
         description={`${periodLabel}. ${measure.definition}.`}
         actions={
-          <Link to={scorecardHref} className={textLinkClass}>
-            Back to the scorecard
-          </Link>
+          <>
+            <a href={csvHref} className={textLinkClass} download>
+              Download CSV
+            </a>
+            <Link to={scorecardHref} className={textLinkClass}>
+              Back to the scorecard
+            </Link>
+          </>
         }
       />
       <ListNotices notices={notices} />

@@ -35,6 +35,12 @@ export function ageBand(hours: number): AgeBand {
   return AGE_BANDS.find((b) => hours >= b.fromHours && (b.toHours === null || hours < b.toHours))?.key ?? "under1";
 }
 
+/** How far up the hierarchy a complaint has gone, in words. */
+export function levelLabel(level: number) {
+  if (level === 0) return "At the routed team";
+  return level === 1 ? "1 level up" : `${level} levels up`;
+}
+
 export interface HeardTotals {
   complaints: number;
   sightings: number;
