@@ -2,7 +2,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { log } from "~/utils/logger.server";
@@ -49,6 +49,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
+  // A URL no route matches, or a 4xx a loader threw on purpose: an answer, not a fault.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   // Logged with the request id shown on the error page, so a report can be matched to it.
   log.error("unhandled error", {
     requestId: context?.requestId,

@@ -7,7 +7,6 @@
 import path from "node:path";
 import crypto from "node:crypto";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import * as build from "@remix-run/dev/server-build";
 import { env } from "../app/utils/env.server";
@@ -18,6 +17,7 @@ import { prepareFirstRun } from "../app/utils/first-run.server";
 import { startJobs } from "../app/jobs/job-runner.server";
 import { securityHeaders } from "../app/utils/security-headers.server";
 import { checkOrigin, expectedOrigin } from "../app/utils/origin-check.server";
+import { createRequestHandler } from "./remix-handler";
 
 async function main() {
   const config = env();
