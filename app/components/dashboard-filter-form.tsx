@@ -2,7 +2,8 @@
 // URL to bookmark or share. A value the page could not use is reported beside its field (the
 // dates as typed are kept) while the page shows the default for it.
 import { FilterForm } from "./ui/filter-form";
-import { SelectField, TextField } from "./ui/form-controls";
+import { SelectField } from "./ui/form-controls";
+import { PeriodFields } from "./period-fields";
 import { TeamTreeOptions } from "./team-tree-options";
 import { COMPLAINT_CHANNELS, CHANNEL_LABELS, SEVERITIES, SEVERITY_LABELS } from "~/utils/complaint-rules";
 
@@ -54,32 +55,7 @@ export function DashboardFilterForm({
   const has = (f: Field) => fields.includes(f);
   return (
     <FilterForm headingId={id("filters")} formKey={Object.values(values).join("|")} clearHref={clearHref}>
-      <SelectField id={id("period")} name="period" label="Period" defaultValue={values.period} errors={list(errors.period)}>
-        <option value="30">Last 30 days</option>
-        <option value="90">Last 90 days</option>
-        <option value="365">Last 365 days</option>
-        <option value="custom">Custom dates</option>
-      </SelectField>
-      <TextField
-        id={id("from")}
-        name="from"
-        type="date"
-        label="First day"
-        hint="For custom dates"
-        max={today}
-        defaultValue={values.from}
-        errors={list(errors.from)}
-      />
-      <TextField
-        id={id("to")}
-        name="to"
-        type="date"
-        label="Last day"
-        hint="For custom dates"
-        max={today}
-        defaultValue={values.to}
-        errors={list(errors.to)}
-      />
+      <PeriodFields idPrefix={idPrefix} values={values} errors={errors} today={today} />
       <SelectField id={id("team")} name="team" label="Team and the teams below it" defaultValue={values.team} errors={list(errors.team)}>
         <option value="">All my teams</option>
         <TeamTreeOptions teams={choices.teams.map((t) => ({ id: t.slug, name: t.name, depth: t.depth }))} />

@@ -2,7 +2,8 @@
 // bookmark or share). A period the page couldn't use is reported beside its field, with what the
 // person typed kept, while the page shows the default period.
 import { Form } from "@remix-run/react";
-import { Button, SelectField, TextField } from "./ui/form-controls";
+import { Button } from "./ui/form-controls";
+import { PeriodFields } from "./period-fields";
 
 export interface PeriodFormValues {
   period: string;
@@ -20,7 +21,6 @@ export function ScorecardPeriodForm({
   errors: { period?: string; from?: string; to?: string };
   today: string;
 }) {
-  const list = (message?: string) => (message ? [message] : null);
   return (
     <Form
       key={`${values.period}|${values.from}|${values.to}`}
@@ -32,32 +32,7 @@ export function ScorecardPeriodForm({
         Period
       </h2>
       <div className="grid items-start gap-4 md:grid-cols-4">
-        <SelectField id="scorecard-period" name="period" label="Show" defaultValue={values.period} errors={list(errors.period)}>
-          <option value="30">Last 30 days</option>
-          <option value="90">Last 90 days</option>
-          <option value="365">Last 365 days</option>
-          <option value="custom">Custom dates</option>
-        </SelectField>
-        <TextField
-          id="scorecard-from"
-          name="from"
-          type="date"
-          label="First day"
-          hint="For custom dates"
-          max={today}
-          defaultValue={values.from}
-          errors={list(errors.from)}
-        />
-        <TextField
-          id="scorecard-to"
-          name="to"
-          type="date"
-          label="Last day"
-          hint="For custom dates"
-          max={today}
-          defaultValue={values.to}
-          errors={list(errors.to)}
-        />
+        <PeriodFields idPrefix="scorecard" values={values} errors={errors} today={today} periodLabel="Show" />
         <div className="md:pt-6">
           <Button type="submit">Show</Button>
         </div>

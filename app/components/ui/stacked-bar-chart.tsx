@@ -6,6 +6,7 @@
 import { Link } from "@remix-run/react";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { textLinkClass } from "./page-header";
+import { ChartDataTable } from "./chart-data-table";
 
 export interface StackSegment {
   key: string;
@@ -170,44 +171,26 @@ export function StackedBarChart({ bars, valueLabel, periodLabel }: { bars: Stack
           );
         })}
       </svg>
-      <details className="mt-2">
-        <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">Show the data as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-1 [&_th]:px-3 [&_th]:py-1">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col">{periodLabel}</th>
-                <th scope="col">{valueLabel}</th>
-                {keys.map((k) => (
-                  <th key={k.key} scope="col">
-                    {k.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {bars.map((bar) => (
-                <tr key={bar.key}>
-                  <th scope="row" className="text-left font-normal">
-                    {bar.label}
-                  </th>
-                  <td>
-                    <Value href={bar.href}>{bar.total}</Value>
-                  </td>
-                  {keys.map((k) => {
-                    const s = bar.segments.find((x) => x.key === k.key);
-                    return (
-                      <td key={k.key}>
-                        <Value href={s?.href}>{s?.value ?? 0}</Value>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable headers={[periodLabel, valueLabel, ...keys.map((k) => k.label)]}>
+        {bars.map((bar) => (
+          <tr key={bar.key}>
+            <th scope="row" className="text-left font-normal">
+              {bar.label}
+            </th>
+            <td>
+              <Value href={bar.href}>{bar.total}</Value>
+            </td>
+            {keys.map((k) => {
+              const s = bar.segments.find((x) => x.key === k.key);
+              return (
+                <td key={k.key}>
+                  <Value href={s?.href}>{s?.value ?? 0}</Value>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </ChartDataTable>
     </figure>
   );
 }

@@ -7,6 +7,7 @@ import { Link } from "@remix-run/react";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { textLinkClass } from "./page-header";
+import { ChartDataTable } from "./chart-data-table";
 
 export interface TrendPoint {
   key: string;
@@ -131,37 +132,22 @@ export function TrendChart({
           {points.map((p) => (p.line === null ? null : <circle key={p.key} cx={centre(p)} cy={yLine(p.line)} r={3.5} />))}
         </g>
       </svg>
-      <details className="mt-2">
-        <summary className="cursor-pointer text-sm font-medium text-brand-700 underline">Show the data as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-1 [&_th]:px-3 [&_th]:py-1">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col">{periodLabel}</th>
-                <th scope="col">{barLabel}</th>
-                <th scope="col">{lineBaseLabel}</th>
-                <th scope="col">{lineLabel}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {points.map((p) => (
-                <tr key={p.key}>
-                  <th scope="row" className="text-left font-normal">
-                    {p.label}
-                  </th>
-                  <td>
-                    <Value href={p.barHref}>{p.bar}</Value>
-                  </td>
-                  <td>
-                    <Value href={p.lineBaseHref}>{p.lineBase}</Value>
-                  </td>
-                  <td>{p.line === null ? p.lineText : <Value href={p.lineHref}>{p.lineText}</Value>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable headers={[periodLabel, barLabel, lineBaseLabel, lineLabel]}>
+        {points.map((p) => (
+          <tr key={p.key}>
+            <th scope="row" className="text-left font-normal">
+              {p.label}
+            </th>
+            <td>
+              <Value href={p.barHref}>{p.bar}</Value>
+            </td>
+            <td>
+              <Value href={p.lineBaseHref}>{p.lineBase}</Value>
+            </td>
+            <td>{p.line === null ? p.lineText : <Value href={p.lineHref}>{p.lineText}</Value>}</td>
+          </tr>
+        ))}
+      </ChartDataTable>
     </figure>
   );
 }
