@@ -78,15 +78,15 @@ export function teamsInView(scope: DashboardScope, filters: ParsedDashboardQuery
 export interface FilterChoices {
   categories: Array<{ id: string; name: string }>;
   themes: Array<{ id: string; name: string }>;
-  types: Array<{ id: string; name: string; teamName: string }>;
+  types: Array<{ id: string; name: string; teamId: string; teamName: string }>;
 }
 
 export async function loadFilterChoices(scope: DashboardScope): Promise<FilterChoices> {
   const categories = await queryRows<{ id: string; name: string }>(Prisma.sql`SELECT id, name FROM complaint_categories ORDER BY name`);
   const themes = await queryRows<{ id: string; name: string }>(Prisma.sql`SELECT id, name FROM themes ORDER BY name`);
   const providerIds = scope.teams.filter((t) => t.acceptsRequests).map((t) => t.id);
-  const types = await queryRows<{ id: string; name: string; teamName: string }>(
-    Prisma.sql`SELECT rt.id, rt.name, t.name AS "teamName" FROM request_types rt JOIN teams t ON t.id = rt.team_id
+  const types = await queryRows<FilterChoices["types"][number]>(
+    Prisma.sql`SELECT rt.id, rt.name, rt.team_id AS "teamId", t.name AS "teamName" FROM request_types rt JOIN teams t ON t.id = rt.team_id
                 WHERE rt.team_id = ANY(${providerIds}::text[]) ORDER BY t.name, rt.name`,
   );
   return { categories, themes, types };

@@ -60,12 +60,13 @@ export async function findScorecardTeam(actor: Actor, slug: string, scopeKey?: o
   return team && canViewScorecard(actor, scope, team.id) ? team : null;
 }
 
-/** One of the team's request types, by id (the service overview's type filter), or null. */
-export async function findTeamType(teamId: string, typeId: string | null) {
+/**
+ * A request type by id (the service overview's type filter), or null. Any team's: requests keep
+ * their type when transferred, so a team's list may hold another team's type.
+ */
+export async function findRequestType(typeId: string | null) {
   if (!typeId || typeId.length > 100) return null;
-  const [type] = await queryRows<{ id: string; name: string }>(
-    Prisma.sql`SELECT id, name FROM request_types WHERE id = ${typeId} AND team_id = ${teamId}`,
-  );
+  const [type] = await queryRows<{ id: string; name: string }>(Prisma.sql`SELECT id, name FROM request_types WHERE id = ${typeId}`);
   return type ?? null;
 }
 
@@ -231,11 +232,11 @@ export async function readScorecardDrill(actor: Actor, slug: string, url: URL, s
   const choice = readPeriod(url);
   // From the service overview's type filter: only requests of that type.
   const typeParam = url.searchParams.get("type");
-  const type = await findTeamType(team.id, typeParam);
+  const type = await findRequestType(typeParam);
   const window = { ...choice.window(team.id, choice.period), typeId: type?.id };
   const notices = [
     ...Object.values(choice.errors).map((e) => `${e} Showing the last ${choice.period.days} days instead.`),
-    ...(typeParam && !type ? ["That request type isn't one of this team's: showing all types."] : []),
+    ...(typeParam && !type ? ["No such request type: showing all types."] : []),
   ];
   const query = {
     measure: key,

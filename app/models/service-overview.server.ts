@@ -14,7 +14,7 @@ import {
   type OverviewSort,
 } from "~/utils/service-overview";
 import { hasNumerator } from "~/utils/service-measures";
-import type { DashboardQuery, DashboardScope } from "./dashboard-scope.server";
+import type { DashboardQuery, DashboardScope, DashboardTeam, FilterChoices } from "./dashboard-scope.server";
 import { drillDownHref } from "./scorecard.server";
 
 type CountRow = { team_id: string } & Record<string, number | null>;
@@ -41,12 +41,15 @@ function countsOf(row: CountRow | undefined, prefix: "cur" | "prev"): OverviewCo
   return Object.fromEntries(OVERVIEW_COUNT_NAMES.map((n) => [n, row[`${prefix}_${n}`] ?? 0])) as OverviewCounts;
 }
 
-export async function loadServiceOverview(scope: DashboardScope, query: DashboardQuery, sort: OverviewSort) {
+export async function loadServiceOverview(scope: DashboardScope, choices: FilterChoices, query: DashboardQuery, sort: OverviewSort) {
   const { period, previous, filters } = query;
   const rows = await queryRows<CountRow>(serviceOverviewQuery({ teamIds: query.teamIds, typeId: filters.typeId, period, previous }));
   const byTeam = new Map(rows.map((r) => [r.team_id, r]));
-  // Teams that provide a service now, and any that did in these periods.
-  const teams = query.teamIds.map((id) => scope.byId.get(id)!).filter((t) => t.acceptsRequests || byTeam.has(t.id));
+  // Teams that provide the service now (with a type chosen: the team offering it), and any team
+  // with figures in these periods.
+  const typeOwner = filters.typeId ? choices.types.find((t) => t.id === filters.typeId)?.teamId : undefined;
+  const provides = (t: DashboardTeam) => (filters.typeId ? t.id === typeOwner : t.acceptsRequests);
+  const teams = query.teamIds.map((id) => scope.byId.get(id)!).filter((t) => provides(t) || byTeam.has(t.id));
   const periodParams = { period: "custom", from: period.from, to: period.to, ...(filters.typeId ? { type: filters.typeId } : {}) };
 
   const teamRows = teams.map((team) => {

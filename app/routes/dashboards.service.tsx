@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Service overview · Upstream"
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, choices, query, url } = await loadDashboardContext(request);
   const sort = readOverviewSort(url.searchParams);
-  const data = await loadServiceOverview(scope, query, sort);
+  const data = await loadServiceOverview(scope, choices, query, sort);
   const shared = dashboardQuery(query);
   const sortHref = (key: string) => {
     const next = new URLSearchParams(shared);

@@ -8,8 +8,8 @@ import { arrayRows, overviewColumns } from "~/models/dashboard-csv.server";
 import { OVERVIEW_MEASURES, readOverviewSort } from "~/utils/service-overview";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, query, url } = await loadDashboardContext(request);
-  const data = await loadServiceOverview(scope, query, readOverviewSort(url.searchParams));
+  const { scope, choices, query, url } = await loadDashboardContext(request);
+  const data = await loadServiceOverview(scope, choices, query, readOverviewSort(url.searchParams));
   const rows = [
     ...data.rows.map((r) => ({ team: r.name, cells: r.cells })),
     { team: query.filters.team ? "All teams shown" : "Organisation total", cells: data.total },

@@ -104,7 +104,8 @@ CREATE INDEX "complaints_acknowledged_at_idx" ON "complaints"("acknowledged_at")
 -- application code could not promise.
 
 -- A request's service days: received, resolved, resolution due (open requests are judged on
--- it), promised, and the day of its first rating (a transfer moves that rating to another team).
+-- it), promised, the day of its first rating (a transfer moves that rating to another team) and
+-- the day its recovery case closed.
 CREATE FUNCTION "rollup_mark_request_days"(p_team TEXT, p_request TEXT, p_created TIMESTAMPTZ, p_resolved TIMESTAMPTZ, p_due TIMESTAMPTZ, p_promised DATE)
 RETURNS void LANGUAGE sql AS $$
   INSERT INTO "rollup_dirty" ("scope", "team_id", "at", "day")
@@ -113,6 +114,9 @@ RETURNS void LANGUAGE sql AS $$
   SELECT 'service', p_team, NULL, p_promised WHERE p_promised IS NOT NULL
   UNION ALL
   SELECT 'service', p_team, f."created_at", NULL FROM "ratings" f WHERE f."request_id" = p_request AND f."kind" = 'FIRST'
+  UNION ALL
+  -- A closed recovery case counts under the request's type, which a transfer can change.
+  SELECT 'service', rc."team_id", rc."closed_at", NULL FROM "recovery_cases" rc WHERE rc."request_id" = p_request AND rc."closed_at" IS NOT NULL
 $$;
 
 CREATE FUNCTION "rollup_requests_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -123,10 +127,16 @@ BEGIN
   IF TG_OP <> 'DELETE' THEN
     PERFORM "rollup_mark_request_days"(NEW."provider_team_id", NEW."id", NEW."created_at", NEW."resolved_at", NEW."resolution_due_at", NEW."promised_at");
   END IF;
+  -- Deletions are noted BEFORE the row goes, while its ratings or sightings still exist.
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "requests_rollup_insert_delete" AFTER INSERT OR DELETE ON "requests"
+CREATE TRIGGER "requests_rollup_insert" AFTER INSERT ON "requests"
+  FOR EACH ROW EXECUTE FUNCTION "rollup_requests_changed"();
+CREATE TRIGGER "requests_rollup_delete" BEFORE DELETE ON "requests"
   FOR EACH ROW EXECUTE FUNCTION "rollup_requests_changed"();
 -- Only the columns a measure reads: assigning or commenting touches no figure.
 CREATE TRIGGER "requests_rollup_update" AFTER UPDATE ON "requests" FOR EACH ROW
@@ -188,10 +198,16 @@ BEGIN
   IF TG_OP <> 'DELETE' THEN
     PERFORM "rollup_mark_complaint_days"(NEW."id", NEW."routed_team_id", NEW."occurred_at");
   END IF;
+  -- Deletions are noted BEFORE the row goes, while its ratings or sightings still exist.
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "complaints_rollup_insert_delete" AFTER INSERT OR DELETE ON "complaints"
+CREATE TRIGGER "complaints_rollup_insert" AFTER INSERT ON "complaints"
+  FOR EACH ROW EXECUTE FUNCTION "rollup_complaints_changed"();
+CREATE TRIGGER "complaints_rollup_delete" BEFORE DELETE ON "complaints"
   FOR EACH ROW EXECUTE FUNCTION "rollup_complaints_changed"();
 -- Acknowledging, answering or closing changes no heard figure.
 CREATE TRIGGER "complaints_rollup_update" AFTER UPDATE ON "complaints" FOR EACH ROW
