@@ -15,8 +15,14 @@ import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
 import { orgDateIso } from "~/utils/org-time";
 import { OPEN_STATUSES } from "~/utils/request-lifecycle";
-import { deleteComplaintDays, insertComplaintDays, insertThemeDays } from "~/models/complaint-days-sql.server";
-import { deleteServiceDays, insertServiceDays, type RecountClock, type RecountScope } from "~/models/service-days-sql.server";
+import { insertCategoryDays, insertComplaintDays, insertThemeDays } from "~/models/complaint-days-sql.server";
+import {
+  deleteDays,
+  insertServiceDays,
+  insertServiceTeamDays,
+  type RecountClock,
+  type RecountScope,
+} from "~/models/service-days-sql.server";
 
 const STATE_ID = "dashboards";
 /** Any constant shared by all instances; "dash" in ASCII. */
@@ -35,16 +41,21 @@ interface Pair {
   day: string;
 }
 
+const SERVICE_TABLES = ["service_days", "service_team_days"];
+const COMPLAINT_TABLES = ["complaint_days", "theme_days", "complaint_category_days", "theme_category_days"];
+
 async function recountService(tx: Tx, scope: RecountScope, clock: RecountClock) {
-  await tx.$executeRaw(deleteServiceDays(scope));
+  for (const table of SERVICE_TABLES) await tx.$executeRaw(deleteDays(table, scope));
   await tx.$executeRaw(insertServiceDays(scope, clock));
+  await tx.$executeRaw(insertServiceTeamDays(scope));
 }
 
 async function recountComplaints(tx: Tx, scope: RecountScope, timeZone: string) {
-  await tx.$executeRaw(deleteComplaintDays("complaint_days", scope));
-  await tx.$executeRaw(deleteComplaintDays("theme_days", scope));
+  for (const table of COMPLAINT_TABLES) await tx.$executeRaw(deleteDays(table, scope));
   await tx.$executeRaw(insertComplaintDays(scope, timeZone));
   await tx.$executeRaw(insertThemeDays(scope, timeZone));
+  await tx.$executeRaw(insertCategoryDays("complaint", scope));
+  await tx.$executeRaw(insertCategoryDays("theme", scope));
 }
 
 async function inChunks(pairs: Pair[], recount: (scope: RecountScope) => Promise<void>) {

@@ -4,7 +4,7 @@
 // and the same per theme. DESIGN.md: heard volume = complaints + their sightings; front-line
 // resolution % = complaints resolved at the front line ÷ complaints.
 import { Prisma } from "~/generated/prisma/client";
-import { targetsCte, type RecountScope } from "./service-days-sql.server";
+import { onPairs, targetsCte, type RecountScope } from "./service-days-sql.server";
 
 /**
  * Every complaint and sighting heard on a counted day, as rows (team_id, category_id, channel,
@@ -62,9 +62,16 @@ export function insertThemeDays(scope: RecountScope, timeZone: string) {
      GROUP BY h.day, ct.theme_id, h.team_id, h.category_id, h.channel, h.severity`;
 }
 
-export function deleteComplaintDays(table: "complaint_days" | "theme_days", scope: RecountScope) {
-  const t = Prisma.raw(table);
-  if (scope.kind === "all") return Prisma.sql`DELETE FROM ${t}`;
-  return Prisma.sql`DELETE FROM ${t} d USING unnest(${scope.teamIds}::text[], ${scope.days}::date[]) AS t(team_id, day)
-    WHERE d.team_id = t.team_id AND d.day = t.day`;
+/**
+ * complaint_category_days and theme_category_days from the full tables (run after recounting
+ * those) for the pairs of `scope`: the same counts without channel and severity.
+ */
+export function insertCategoryDays(kind: "complaint" | "theme", scope: RecountScope) {
+  const theme = kind === "theme" ? Prisma.sql`d.theme_id,` : Prisma.empty;
+  const target = Prisma.raw(kind === "theme" ? "theme_category_days (day, theme_id," : "complaint_category_days (day,");
+  const source = Prisma.raw(kind === "theme" ? "theme_days" : "complaint_days");
+  return Prisma.sql`INSERT INTO ${target} team_id, category_id, complaints, sightings, front_line)
+    SELECT d.day, ${theme} d.team_id, d.category_id, sum(d.complaints)::int, sum(d.sightings)::int, sum(d.front_line)::int
+      FROM ${source} d ${onPairs(scope, "d")}
+     GROUP BY d.day, ${theme} d.team_id, d.category_id`;
 }

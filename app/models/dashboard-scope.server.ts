@@ -107,7 +107,10 @@ export function readDashboardQuery(url: URL, scope: DashboardScope, choices: Fil
     types: choices.types,
   });
   if (parsed.forbiddenTeam) throw notFound();
-  return { ...parsed, today, timeZone, now, teamIds: teamsInView(scope, parsed.filters) };
+  const teamIds = teamsInView(scope, parsed.filters);
+  // Every team there is: queries can leave the team condition out.
+  const allTeams = !parsed.filters.team && teamIds.length === scope.allTeamSlugs.size;
+  return { ...parsed, today, timeZone, now, teamIds, allTeams };
 }
 
 export type DashboardQuery = ReturnType<typeof readDashboardQuery>;

@@ -34,7 +34,13 @@ export const DRILL_DOWN_PATH = "/dashboards/escalations/complaints";
 
 export function escalationFilter(query: DashboardQuery): EscalationFilter {
   const f = query.filters;
-  return { teamIds: query.teamIds, categoryId: f.categoryId, channel: f.channel, severity: f.severity, themeId: f.themeId };
+  return {
+    teamIds: query.allTeams ? null : query.teamIds,
+    categoryId: f.categoryId,
+    channel: f.channel,
+    severity: f.severity,
+    themeId: f.themeId,
+  };
 }
 
 const HEARD: Pick<MeasureDefinition, "format" | "higherIsBetter" | "empty"> = {

@@ -9,7 +9,8 @@ import { AGE_BANDS, type AgeBand, type Stack } from "~/utils/escalation-measures
 import type { ComplaintChannel, Severity } from "~/utils/complaint-rules";
 
 export interface EscalationFilter {
-  teamIds: string[];
+  /** The routed teams in view; null for every team (an admin's whole organisation). */
+  teamIds: string[] | null;
   categoryId: string | null;
   channel: ComplaintChannel | null;
   severity: Severity | null;
@@ -34,7 +35,7 @@ export interface InstantRange {
 function daysWhere(f: EscalationFilter, days: DayRange) {
   const conditions = [
     Prisma.sql`day >= ${days.from}::date AND day <= ${days.to}::date`,
-    Prisma.sql`team_id = ANY(${f.teamIds}::text[])`,
+    ...(f.teamIds ? [Prisma.sql`team_id = ANY(${f.teamIds}::text[])`] : []),
     ...(f.themeId ? [Prisma.sql`theme_id = ${f.themeId}`] : []),
     ...(f.categoryId ? [Prisma.sql`category_id = ${f.categoryId}`] : []),
     ...(f.channel ? [Prisma.sql`channel = ${f.channel}::"ComplaintChannel"`] : []),
@@ -43,9 +44,16 @@ function daysWhere(f: EscalationFilter, days: DayRange) {
   return Prisma.join(conditions, " AND ");
 }
 
-/** The figures table to read (a theme filter reads the theme's own) and its WHERE for `days`. */
-function daysSource(f: EscalationFilter, days: DayRange) {
-  return Prisma.sql`${f.themeId ? Prisma.sql`theme_days` : Prisma.sql`complaint_days`} WHERE ${daysWhere(f, days)}`;
+/**
+ * The figures table to read and its WHERE for `days`: a theme filter reads the theme's own;
+ * when neither channel nor severity is filtered or `split` by, the tables without them (a few
+ * dozen rows a day instead of every combination heard).
+ */
+function daysSource(f: EscalationFilter, days: DayRange, options: { split?: Stack; perTheme?: boolean } = {}) {
+  const full = Boolean(f.channel || f.severity || options.split === "channel" || options.split === "severity");
+  const themed = Boolean(f.themeId || options.perTheme);
+  const table = themed ? (full ? "theme_days" : "theme_category_days") : full ? "complaint_days" : "complaint_category_days";
+  return Prisma.sql`${Prisma.raw(table)} WHERE ${daysWhere(f, days)}`;
 }
 
 const STACK_COLUMN: Record<Stack, Prisma.Sql> = {
@@ -75,7 +83,7 @@ export function heardQuery(f: EscalationFilter, days: DayRange, stack: Stack) {
     SELECT GROUPING(${week}, team_id)::int AS g, to_char(${week}, 'YYYY-MM-DD') AS week, ${key} AS key, team_id, category_id,
            sum(complaints + sightings)::int AS heard, sum(complaints)::int AS complaints,
            sum(sightings)::int AS sightings, sum(front_line)::int AS front_line
-      FROM ${daysSource(f, days)}
+      FROM ${daysSource(f, days, { split: stack })}
      GROUP BY GROUPING SETS ((${week}, ${key}), (team_id, category_id), ())`;
 }
 
@@ -86,14 +94,22 @@ export function heardTotalsQuery(f: EscalationFilter, days: DayRange) {
     FROM ${daysSource(f, days)}`;
 }
 
+/** One count from the figures — heard, complaints logged, or resolved at the front line — for a drill-down's heading. */
+export function figureCountQuery(f: EscalationFilter, days: DayRange, count: "heard" | "complaints" | "frontLine") {
+  const expression = { heard: Prisma.sql`complaints + sightings`, complaints: Prisma.sql`complaints`, frontLine: Prisma.sql`front_line` }[
+    count
+  ];
+  return Prisma.sql`SELECT COALESCE(sum(${expression}), 0)::int AS count FROM ${daysSource(f, days)}`;
+}
+
 /** Heard volume per theme this period and the previous one (the theme filter narrows to one). */
 export function themeCountsQuery(f: EscalationFilter, current: DayRange, previous: DayRange) {
   return Prisma.sql`
     SELECT d.theme_id AS "themeId", t.name,
            COALESCE(sum(d.complaints + d.sightings) FILTER (WHERE d.day >= ${current.from}::date), 0)::int AS current,
            COALESCE(sum(d.complaints + d.sightings) FILTER (WHERE d.day <= ${previous.to}::date), 0)::int AS previous
-      FROM theme_days d JOIN themes t ON t.id = d.theme_id
-     WHERE ${daysWhere(f, { from: previous.from, to: current.to })}
+      FROM (SELECT theme_id, day, complaints, sightings FROM ${daysSource(f, { from: previous.from, to: current.to }, { perTheme: true })}) d
+      JOIN themes t ON t.id = d.theme_id
      GROUP BY d.theme_id, t.name`;
 }
 
@@ -104,7 +120,7 @@ export function themeCountsQuery(f: EscalationFilter, current: DayRange, previou
 export function complaintConditions(f: EscalationFilter, channelColumn = Prisma.sql`c.channel`) {
   return Prisma.join(
     [
-      Prisma.sql`c.routed_team_id = ANY(${f.teamIds}::text[])`,
+      f.teamIds ? Prisma.sql`c.routed_team_id = ANY(${f.teamIds}::text[])` : Prisma.sql`TRUE`,
       ...(f.categoryId ? [Prisma.sql`c.category_id = ${f.categoryId}`] : []),
       ...(f.channel ? [Prisma.sql`${channelColumn} = ${f.channel}::"ComplaintChannel"`] : []),
       ...(f.severity ? [Prisma.sql`c.severity = ${f.severity}::"Severity"`] : []),

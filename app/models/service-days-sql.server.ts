@@ -162,8 +162,25 @@ export function insertServiceDays(scope: RecountScope, clock: RecountClock) {
     INSERT INTO service_days (${names}) ${recountServiceDaysQuery(scope, clock)}`;
 }
 
-export function deleteServiceDays(scope: RecountScope) {
-  if (scope.kind === "all") return Prisma.sql`DELETE FROM service_days`;
-  return Prisma.sql`DELETE FROM service_days s USING unnest(${scope.teamIds}::text[], ${scope.days}::date[]) AS t(team_id, day)
-    WHERE s.team_id = t.team_id AND s.day = t.day`;
+/** Rows of a figures table for the pairs of `scope` (every row for "all"). */
+export function deleteDays(table: string, scope: RecountScope) {
+  const t = Prisma.raw(table);
+  if (scope.kind === "all") return Prisma.sql`DELETE FROM ${t}`;
+  return Prisma.sql`DELETE FROM ${t} d USING unnest(${scope.teamIds}::text[], ${scope.days}::date[]) AS t(team_id, day)
+    WHERE d.team_id = t.team_id AND d.day = t.day`;
+}
+
+/** Only the rows of `alias` on the pairs of `scope`. */
+export function onPairs(scope: RecountScope, alias: string) {
+  if (scope.kind === "all") return Prisma.empty;
+  const a = Prisma.raw(alias);
+  return Prisma.sql`JOIN unnest(${scope.teamIds}::text[], ${scope.days}::date[]) AS t(team_id, day) ON ${a}.team_id = t.team_id AND ${a}.day = t.day`;
+}
+
+/** service_team_days from service_days (run after recounting those) for the pairs of `scope`. */
+export function insertServiceTeamDays(scope: RecountScope) {
+  const names = Prisma.raw(COLUMNS.join(", "));
+  const sums = COLUMNS.map((c) => Prisma.sql`sum(s.${Prisma.raw(c)})::int`);
+  return Prisma.sql`INSERT INTO service_team_days (day, team_id, ${names})
+    SELECT s.day, s.team_id, ${Prisma.join(sums)} FROM service_days s ${onPairs(scope, "s")} GROUP BY s.day, s.team_id`;
 }

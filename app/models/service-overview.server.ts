@@ -17,34 +17,34 @@ import { hasNumerator } from "~/utils/service-measures";
 import type { DashboardQuery, DashboardScope, DashboardTeam, FilterChoices } from "./dashboard-scope.server";
 import { drillDownHref } from "./scorecard.server";
 
-type CountRow = { team_id: string } & Record<string, number | null>;
+type CountRow = { team_id: string; current: boolean } & Record<string, number>;
 
-/** Per team in `teamIds`: each count of service_days over `period` (cur_…) and `previous` (prev_…). */
-export function serviceOverviewQuery(args: { teamIds: string[]; typeId: string | null; period: Period; previous: Period }) {
+/**
+ * Per team in `teamIds` (all teams: null) and per period — `current` true for `period`, false
+ * for `previous` — each count of the daily figures added up. Two rows per team at most.
+ */
+export function serviceOverviewQuery(args: { teamIds: string[] | null; typeId: string | null; period: Period; previous: Period }) {
   const { period, previous } = args;
-  const columns = OVERVIEW_COUNT_NAMES.flatMap((name) => {
-    const c = Prisma.raw(name);
-    return [
-      Prisma.sql`COALESCE(sum(${c}) FILTER (WHERE day >= ${period.from}::date), 0)::int AS ${Prisma.raw(`"cur_${name}"`)}`,
-      Prisma.sql`COALESCE(sum(${c}) FILTER (WHERE day <= ${previous.to}::date), 0)::int AS ${Prisma.raw(`"prev_${name}"`)}`,
-    ];
-  });
-  const ofType = args.typeId ? Prisma.sql`AND type_id = ${args.typeId}` : Prisma.empty;
-  return Prisma.sql`SELECT team_id, ${Prisma.join(columns)}
-    FROM service_days
-   WHERE day >= ${previous.from}::date AND day <= ${period.to}::date AND team_id = ANY(${args.teamIds}::text[]) ${ofType}
-   GROUP BY team_id`;
+  const sums = OVERVIEW_COUNT_NAMES.map((name) => Prisma.sql`sum(${Prisma.raw(name)})::int AS ${Prisma.raw(`"${name}"`)}`);
+  // Without a type filter, the figures already added up over types.
+  const source = args.typeId ? Prisma.sql`service_days WHERE type_id = ${args.typeId} AND` : Prisma.sql`service_team_days WHERE`;
+  const ofTeams = args.teamIds ? Prisma.sql`AND team_id = ANY(${args.teamIds}::text[])` : Prisma.empty;
+  return Prisma.sql`SELECT team_id, day >= ${period.from}::date AS current, ${Prisma.join(sums)}
+    FROM ${source} day >= ${previous.from}::date AND day <= ${period.to}::date ${ofTeams}
+   GROUP BY 1, 2`;
 }
 
-function countsOf(row: CountRow | undefined, prefix: "cur" | "prev"): OverviewCounts {
+function countsOf(row: CountRow | undefined): OverviewCounts {
   if (!row) return emptyCounts();
-  return Object.fromEntries(OVERVIEW_COUNT_NAMES.map((n) => [n, row[`${prefix}_${n}`] ?? 0])) as OverviewCounts;
+  return Object.fromEntries(OVERVIEW_COUNT_NAMES.map((n) => [n, row[n] ?? 0])) as OverviewCounts;
 }
 
 export async function loadServiceOverview(scope: DashboardScope, choices: FilterChoices, query: DashboardQuery, sort: OverviewSort) {
   const { period, previous, filters } = query;
-  const rows = await queryRows<CountRow>(serviceOverviewQuery({ teamIds: query.teamIds, typeId: filters.typeId, period, previous }));
-  const byTeam = new Map(rows.map((r) => [r.team_id, r]));
+  const teamIds = query.allTeams ? null : query.teamIds;
+  const rows = await queryRows<CountRow>(serviceOverviewQuery({ teamIds, typeId: filters.typeId, period, previous }));
+  const byTeam = new Map<string, { cur?: CountRow; prev?: CountRow }>();
+  for (const row of rows) byTeam.set(row.team_id, { ...byTeam.get(row.team_id), [row.current ? "cur" : "prev"]: row });
   // Teams that provide the service now (with a type chosen: the team offering it), and any team
   // with figures in these periods.
   const typeOwner = filters.typeId ? choices.types.find((t) => t.id === filters.typeId)?.teamId : undefined;
@@ -53,8 +53,8 @@ export async function loadServiceOverview(scope: DashboardScope, choices: Filter
   const periodParams = { period: "custom", from: period.from, to: period.to, ...(filters.typeId ? { type: filters.typeId } : {}) };
 
   const teamRows = teams.map((team) => {
-    const current = countsOf(byTeam.get(team.id), "cur");
-    const before = countsOf(byTeam.get(team.id), "prev");
+    const current = countsOf(byTeam.get(team.id)?.cur);
+    const before = countsOf(byTeam.get(team.id)?.prev);
     const cells = overviewCells(current, before).map((cell) => ({
       ...cell,
       href: drillDownHref(team.slug, cell.key, hasNumerator(cell.key) ? "numerator" : "population", periodParams),

@@ -53,13 +53,19 @@ async function download(route: typeof drillCsvRoute, url: string, user: { id: st
   return { response, text, rows: text ? (parse(text, { bom: true, columns: true }) as Array<Record<string, string>>) : [] };
 }
 
+interface DrillPage {
+  heading: string;
+  rows: Array<{ reference: string; kind: string; at: string }>;
+  nextHref: string | null;
+}
+
 /** Every row of a drill-down, following its "Next page" links. */
 async function allPages(url: string) {
   const rows: Array<{ reference: string; kind: string; at: string }> = [];
   let next: string | null = url;
   let heading = "";
   while (next) {
-    const page = await openAs<{ heading: string; rows: typeof rows; nextHref: string | null }>(drillRoute, next, manager);
+    const page: { data: DrillPage } = await openAs<DrillPage>(drillRoute, next, manager);
     heading = page.data.heading;
     rows.push(...page.data.rows);
     next = page.data.nextHref ? `/dashboards/escalations/complaints${page.data.nextHref}` : null;

@@ -26,6 +26,32 @@ CREATE TABLE "service_days" (
 );
 
 -- CreateTable
+CREATE TABLE "service_team_days" (
+    "day" DATE NOT NULL,
+    "team_id" TEXT NOT NULL,
+    "volume" INTEGER NOT NULL DEFAULT 0,
+    "csat_d" INTEGER NOT NULL DEFAULT 0,
+    "csat_n" INTEGER NOT NULL DEFAULT 0,
+    "delight_n" INTEGER NOT NULL DEFAULT 0,
+    "response_d" INTEGER NOT NULL DEFAULT 0,
+    "response_n" INTEGER NOT NULL DEFAULT 0,
+    "frs_d" INTEGER NOT NULL DEFAULT 0,
+    "frs_n" INTEGER NOT NULL DEFAULT 0,
+    "resolution_d" INTEGER NOT NULL DEFAULT 0,
+    "resolution_n" INTEGER NOT NULL DEFAULT 0,
+    "promises_d" INTEGER NOT NULL DEFAULT 0,
+    "promises_n" INTEGER NOT NULL DEFAULT 0,
+    "transfers_sum" INTEGER NOT NULL DEFAULT 0,
+    "bounce_n" INTEGER NOT NULL DEFAULT 0,
+    "reopen_d" INTEGER NOT NULL DEFAULT 0,
+    "reopen_n" INTEGER NOT NULL DEFAULT 0,
+    "recovery_d" INTEGER NOT NULL DEFAULT 0,
+    "recovery_n" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "service_team_days_pkey" PRIMARY KEY ("day","team_id")
+);
+
+-- CreateTable
 CREATE TABLE "complaint_days" (
     "day" DATE NOT NULL,
     "team_id" TEXT NOT NULL,
@@ -52,6 +78,31 @@ CREATE TABLE "theme_days" (
     "front_line" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "theme_days_pkey" PRIMARY KEY ("day","theme_id","team_id","category_id","channel","severity")
+);
+
+-- CreateTable
+CREATE TABLE "complaint_category_days" (
+    "day" DATE NOT NULL,
+    "team_id" TEXT NOT NULL,
+    "category_id" TEXT NOT NULL,
+    "complaints" INTEGER NOT NULL DEFAULT 0,
+    "sightings" INTEGER NOT NULL DEFAULT 0,
+    "front_line" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "complaint_category_days_pkey" PRIMARY KEY ("day","team_id","category_id")
+);
+
+-- CreateTable
+CREATE TABLE "theme_category_days" (
+    "day" DATE NOT NULL,
+    "theme_id" TEXT NOT NULL,
+    "team_id" TEXT NOT NULL,
+    "category_id" TEXT NOT NULL,
+    "complaints" INTEGER NOT NULL DEFAULT 0,
+    "sightings" INTEGER NOT NULL DEFAULT 0,
+    "front_line" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "theme_category_days_pkey" PRIMARY KEY ("day","theme_id","team_id","category_id")
 );
 
 -- CreateTable
@@ -82,6 +133,9 @@ CREATE INDEX "service_days_team_id_day_idx" ON "service_days"("team_id", "day");
 CREATE INDEX "theme_days_theme_id_day_idx" ON "theme_days"("theme_id", "day");
 
 -- CreateIndex
+CREATE INDEX "theme_category_days_theme_id_day_idx" ON "theme_category_days"("theme_id", "day");
+
+-- CreateIndex
 CREATE INDEX "requests_provider_team_id_promised_at_idx" ON "requests"("provider_team_id", "promised_at");
 
 -- CreateIndex
@@ -94,8 +148,7 @@ CREATE INDEX "complaints_routed_team_id_occurred_at_idx" ON "complaints"("routed
 CREATE INDEX "complaints_occurred_at_idx" ON "complaints"("occurred_at");
 
 -- CreateIndex
-CREATE INDEX "complaints_acknowledged_at_idx" ON "complaints"("acknowledged_at");
-
+CREATE INDEX "complaints_acknowledged_at_escalated_at_routed_team_id_cate_idx" ON "complaints"("acknowledged_at", "escalated_at", "routed_team_id", "category_id", "channel", "severity");
 
 -- Hand-written: triggers that note which (team, day) of the dashboard figures a change touches
 -- (decision 013). They only append to rollup_dirty; the refresh-dashboard-figures job recounts
