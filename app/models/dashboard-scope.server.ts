@@ -28,14 +28,14 @@ export interface DashboardScope {
   children: Map<string, string[]>;
 }
 
+export const TEAMS_QUERY = Prisma.sql`SELECT id, name, slug, parent_id AS "parentId", accepts_requests AS "acceptsRequests" FROM teams ORDER BY name`;
+
 /** May this person read the dashboards at all: an admin, or a manager of at least one team. */
 export async function loadDashboardScope(actor: Actor, key?: object): Promise<DashboardScope | null> {
   const scope = await getTeamScope(actor.id, key);
   const admin = actor.role === "ADMIN";
   if (!admin && scope.manages.size === 0) return null;
-  const rows = await queryRows<Omit<DashboardTeam, "depth">>(
-    Prisma.sql`SELECT id, name, slug, parent_id AS "parentId", accepts_requests AS "acceptsRequests" FROM teams ORDER BY name`,
-  );
+  const rows = await queryRows<Omit<DashboardTeam, "depth">>(TEAMS_QUERY);
   const children = new Map<string, string[]>();
   for (const t of rows) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
   const all = new Map(rows.map((t) => [t.id, t]));
@@ -81,14 +81,22 @@ export interface FilterChoices {
   types: Array<{ id: string; name: string; teamId: string; teamName: string }>;
 }
 
-export async function loadFilterChoices(scope: DashboardScope): Promise<FilterChoices> {
-  const categories = await queryRows<{ id: string; name: string }>(Prisma.sql`SELECT id, name FROM complaint_categories ORDER BY name`);
-  const themes = await queryRows<{ id: string; name: string }>(Prisma.sql`SELECT id, name FROM themes ORDER BY name`);
+/** The queries behind the filter form's choices: categories, themes, and the request types of the teams in view. */
+export function filterChoiceQueries(scope: DashboardScope) {
   const providerIds = scope.teams.filter((t) => t.acceptsRequests).map((t) => t.id);
-  const types = await queryRows<FilterChoices["types"][number]>(
-    Prisma.sql`SELECT rt.id, rt.name, rt.team_id AS "teamId", t.name AS "teamName" FROM request_types rt JOIN teams t ON t.id = rt.team_id
-                WHERE rt.team_id = ANY(${providerIds}::text[]) ORDER BY t.name, rt.name`,
-  );
+  return {
+    categories: Prisma.sql`SELECT id, name FROM complaint_categories ORDER BY name`,
+    themes: Prisma.sql`SELECT id, name FROM themes ORDER BY name`,
+    types: Prisma.sql`SELECT rt.id, rt.name, rt.team_id AS "teamId", t.name AS "teamName" FROM request_types rt JOIN teams t ON t.id = rt.team_id
+                       WHERE rt.team_id = ANY(${providerIds}::text[]) ORDER BY t.name, rt.name`,
+  };
+}
+
+export async function loadFilterChoices(scope: DashboardScope): Promise<FilterChoices> {
+  const q = filterChoiceQueries(scope);
+  const categories = await queryRows<FilterChoices["categories"][number]>(q.categories);
+  const themes = await queryRows<FilterChoices["themes"][number]>(q.themes);
+  const types = await queryRows<FilterChoices["types"][number]>(q.types);
   return { categories, themes, types };
 }
 

@@ -66,16 +66,27 @@ function maxIso(a: string, b: string) {
   return a > b ? a : b;
 }
 
-export async function loadEscalationDashboard(scope: DashboardScope, choices: FilterChoices, query: DashboardQuery, stack: Stack) {
+/** The queries the dashboard runs for a view (the benchmark times them on their own too). */
+export function escalationDashboardQueries(query: DashboardQuery, stack: Stack) {
   const { period, previous, timeZone, now } = query;
   const f = escalationFilter(query);
-  const heard = await queryRows<HeardRow>(heardQuery(f, period, stack));
-  const [before] = await queryRows<{ complaints: number; sightings: number; front_line: number }>(heardTotalsQuery(f, previous));
-  const themes = await queryRows<ThemeCount>(themeCountsQuery(f, period, previous));
-  const [ack] = await queryRows<Record<string, number | null>>(
-    acknowledgeTimesQuery(f, periodBounds(period, timeZone), periodBounds(previous, timeZone)),
-  );
-  const open = await queryRows<{ band: string; level: number; count: number }>(openEscalationsQuery(f, now));
+  return {
+    heard: heardQuery(f, period, stack),
+    before: heardTotalsQuery(f, previous),
+    themes: themeCountsQuery(f, period, previous),
+    ack: acknowledgeTimesQuery(f, periodBounds(period, timeZone), periodBounds(previous, timeZone)),
+    open: openEscalationsQuery(f, now),
+  };
+}
+
+export async function loadEscalationDashboard(scope: DashboardScope, choices: FilterChoices, query: DashboardQuery, stack: Stack) {
+  const { period, previous } = query;
+  const q = escalationDashboardQueries(query, stack);
+  const heard = await queryRows<HeardRow>(q.heard);
+  const [before] = await queryRows<{ complaints: number; sightings: number; front_line: number }>(q.before);
+  const themes = await queryRows<ThemeCount>(q.themes);
+  const [ack] = await queryRows<Record<string, number | null>>(q.ack);
+  const open = await queryRows<{ band: string; level: number; count: number }>(q.open);
 
   // Links keep the view's filters and change what they must.
   const link = (overrides: Record<string, string | null>) => `${DRILL_DOWN_PATH}?${dashboardQuery(query, overrides)}`;

@@ -14,9 +14,9 @@ export interface TeamScope {
 
 const cache = new WeakMap<object, Promise<TeamScope>>();
 
-async function loadScope(userId: string): Promise<TeamScope> {
-  // On most pages: sent straight through the pool (decision 008).
-  const rows = await queryRows<{ team_id: string; role: "MEMBER" | "MANAGER"; inherited: boolean }>({
+/** The person's teams: memberships, and every team below one they manage (one recursive query). */
+export function teamScopeQuery(userId: string) {
+  return {
     text: `WITH RECURSIVE managed(id, depth) AS (
              SELECT team_id, 0 FROM memberships WHERE user_id = $1 AND role = 'MANAGER'
              UNION
@@ -26,7 +26,12 @@ async function loadScope(userId: string): Promise<TeamScope> {
            UNION ALL
            SELECT id, 'MANAGER', true FROM managed`,
     values: [userId],
-  });
+  };
+}
+
+async function loadScope(userId: string): Promise<TeamScope> {
+  // On most pages: sent straight through the pool (decision 008).
+  const rows = await queryRows<{ team_id: string; role: "MEMBER" | "MANAGER"; inherited: boolean }>(teamScopeQuery(userId));
   const scope: TeamScope = { memberOf: new Set(), managerOf: new Set(), manages: new Set() };
   for (const row of rows) {
     if (row.inherited) scope.manages.add(row.team_id);
