@@ -38,8 +38,8 @@ export function Section({
           {title}
         </h2>
         {csvHref ? (
-          <a href={csvHref} className={`${textLinkClass} text-sm`} download>
-            Download CSV<span className="sr-only">: {title}</span>
+          <a href={csvHref} className={`${textLinkClass} text-sm`} download aria-label={`Download CSV: ${title}`}>
+            Download CSV
           </a>
         ) : null}
       </div>

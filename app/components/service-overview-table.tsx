@@ -17,6 +17,8 @@ interface Column {
   label: string;
   sortHref: string;
   sorted: "ascending" | "descending" | null;
+  /** What the link does, for its accessible name. */
+  sortsTo: "ascending" | "descending";
 }
 
 const SORT_ARROWS = { ascending: "▲", descending: "▼" } as const;
@@ -47,9 +49,8 @@ export function ServiceOverviewTable({
 }) {
   const header = (c: Column) => (
     <th key={c.key} scope="col" aria-sort={c.sorted ?? undefined} className="whitespace-nowrap">
-      <Link to={c.sortHref} className="underline">
+      <Link to={c.sortHref} className="underline" aria-label={`${c.label}, sort ${c.sortsTo}`}>
         {c.label}
-        <span className="sr-only">, sort{c.sorted === "descending" ? " ascending" : " descending"}</span>
       </Link>
       {c.sorted ? <span aria-hidden="true"> {SORT_ARROWS[c.sorted]}</span> : null}
     </th>

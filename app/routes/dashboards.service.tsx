@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     key,
     label,
     sortHref: sortHref(key),
+    sortsTo: new URLSearchParams(sortHref(key)).get("dir") === "asc" ? ("ascending" as const) : ("descending" as const),
     sorted: sort.by === key ? (sort.direction === "asc" ? ("ascending" as const) : ("descending" as const)) : null,
   });
   const sortQuery = { sort: sort.by, dir: sort.direction };

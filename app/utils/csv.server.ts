@@ -53,7 +53,6 @@ export function csvResponse<T>({ filename, columns, rows, signal, requestId }: C
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}"`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -171,7 +171,10 @@ export function StackedBarChart({ bars, valueLabel, periodLabel }: { bars: Stack
           );
         })}
       </svg>
-      <ChartDataTable headers={[periodLabel, valueLabel, ...keys.map((k) => k.label)]}>
+      <ChartDataTable
+        caption={`${valueLabel} per ${periodLabel.toLowerCase()}`}
+        headers={[periodLabel, valueLabel, ...keys.map((k) => k.label)]}
+      >
         {bars.map((bar) => (
           <tr key={bar.key}>
             <th scope="row" className="text-left font-normal">

@@ -132,7 +132,10 @@ export function TrendChart({
           {points.map((p) => (p.line === null ? null : <circle key={p.key} cx={centre(p)} cy={yLine(p.line)} r={3.5} />))}
         </g>
       </svg>
-      <ChartDataTable headers={[periodLabel, barLabel, lineBaseLabel, lineLabel]}>
+      <ChartDataTable
+        caption={`${barLabel} and ${lineLabel}, ${periodLabel.toLowerCase()}`}
+        headers={[periodLabel, barLabel, lineBaseLabel, lineLabel]}
+      >
         {points.map((p) => (
           <tr key={p.key}>
             <th scope="row" className="text-left font-normal">
