@@ -8,8 +8,8 @@ import { formatChangePercent, levelLabel } from "~/utils/escalation-measures";
 import { ChangeNote } from "./ui/change-note";
 import { textLinkClass } from "./ui/page-header";
 
-function Count({ href, value }: { href: string; value: number }) {
-  return value > 0 ? (
+function Count({ href, value }: { href: string | null; value: number }) {
+  return value > 0 && href ? (
     <Link to={href} className={textLinkClass}>
       {value.toLocaleString("en")}
     </Link>
@@ -177,7 +177,13 @@ interface OpenTable {
   levels: number[];
   total: number;
   totalHref: string;
-  bands: Array<{ key: string; label: string; total: number; href: string; cells: Array<{ level: number; count: number; href: string }> }>;
+  bands: Array<{
+    key: string;
+    label: string;
+    total: number;
+    href: string;
+    cells: Array<{ level: number; count: number; href: string | null }>;
+  }>;
   levelTotals: Array<{ level: number; count: number; href: string }>;
 }
 
@@ -246,7 +252,7 @@ export function HeatTable({
       team: { id: string; name: string };
       total: number;
       href: string;
-      values: Array<{ categoryId: string; heard: number; shade: number; href: string }>;
+      values: Array<{ categoryId: string; heard: number; shade: number; href: string | null }>;
     }>;
   };
 }) {

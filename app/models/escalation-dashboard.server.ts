@@ -119,7 +119,8 @@ export async function loadEscalationDashboard(scope: DashboardScope, choices: Fi
       ...w,
       label: formatPeriod({ from: w.week, to: w.week }),
       href: link({ measure: "heard", ...range }),
-      segments: w.segments.map((s) => ({ ...s, href: link({ measure: "heard", ...range, [stackParam]: s.key }) })),
+      // Zero links nowhere (an empty list), which also keeps a company-sized page small.
+      segments: w.segments.map((s) => ({ ...s, href: s.heard ? link({ measure: "heard", ...range, [stackParam]: s.key }) : null })),
     };
   });
 
@@ -164,7 +165,7 @@ export async function loadEscalationDashboard(scope: DashboardScope, choices: Fi
           categoryId: v.category.id,
           heard: v.heard,
           shade: v.shade,
-          href: link({ measure: "heard", routed: r.team.slug, category: v.category.id }),
+          href: v.heard ? link({ measure: "heard", routed: r.team.slug, category: v.category.id }) : null,
         })),
       })),
     },
@@ -192,7 +193,10 @@ function openTable(
       label: b.label,
       total: count(b.key, null),
       href: href(b.key, null),
-      cells: levels.map((level) => ({ level, count: count(b.key, level), href: href(b.key, level) })),
+      cells: levels.map((level) => {
+        const n = count(b.key, level);
+        return { level, count: n, href: n ? href(b.key, level) : null };
+      }),
     })),
     levelTotals: levels.map((level) => ({ level, count: count(null, level), href: href(null, level) })),
   };

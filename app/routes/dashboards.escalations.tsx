@@ -83,7 +83,7 @@ export default function EscalationTrends() {
                 label: w.label,
                 total: w.total,
                 href: w.href,
-                segments: w.segments.map((s) => ({ key: s.key, label: s.label, value: s.heard, href: s.href })),
+                segments: w.segments.map((s) => ({ key: s.key, label: s.label, value: s.heard, href: s.href ?? undefined })),
               }))}
             />
           </div>
