@@ -24,7 +24,7 @@ export interface DashboardFilterChoices {
   teams: Array<{ id: string; slug: string; name: string; depth: number }>;
   categories: Array<{ id: string; name: string }>;
   themes: Array<{ id: string; name: string }>;
-  types: Array<{ id: string; name: string; teamName: string }>;
+  types: Array<{ id: string; name: string; teamName: string }> | null;
 }
 
 type Field = "team" | "category" | "channel" | "severity" | "theme" | "type" | "stack";
@@ -63,7 +63,7 @@ export function DashboardFilterForm({
       {has("type") ? (
         <SelectField id={id("type")} name="type" label="Request type" defaultValue={values.type} errors={list(errors.type)}>
           <option value="">All types</option>
-          {choices.types.map((t) => (
+          {(choices.types ?? []).map((t) => (
             <option key={t.id} value={t.id}>
               {t.teamName}: {t.name}
             </option>

@@ -20,7 +20,7 @@ export async function* arrayRows<T>(rows: T[]): AsyncGenerator<T> {
 }
 
 /** A value as the table shows it, rounded for the file (null stays empty). */
-function rounded(value: number | null, digits = 1) {
+export function rounded(value: number | null, digits = 1) {
   return value === null ? null : Number(value.toFixed(digits));
 }
 
@@ -113,5 +113,3 @@ export function overviewColumns(keys: readonly OverviewCell["key"][]): CsvColumn
     }),
   ];
 }
-
-export { rounded };

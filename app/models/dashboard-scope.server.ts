@@ -37,7 +37,12 @@ export async function loadDashboardScope(actor: Actor, key?: object): Promise<Da
   if (!admin && scope.manages.size === 0) return null;
   const rows = await queryRows<Omit<DashboardTeam, "depth">>(TEAMS_QUERY);
   const children = new Map<string, string[]>();
-  for (const t of rows) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  for (const t of rows) {
+    if (!t.parentId) continue;
+    const siblings = children.get(t.parentId);
+    if (siblings) siblings.push(t.id);
+    else children.set(t.parentId, [t.id]);
+  }
   const all = new Map(rows.map((t) => [t.id, t]));
   const visible = (id: string) => admin || scope.manages.has(id);
   // Tops: visible teams whose parent is not visible (for a manager, the teams they manage).
@@ -78,7 +83,8 @@ export function teamsInView(scope: DashboardScope, filters: ParsedDashboardQuery
 export interface FilterChoices {
   categories: Array<{ id: string; name: string }>;
   themes: Array<{ id: string; name: string }>;
-  types: Array<{ id: string; name: string; teamId: string; teamName: string }>;
+  /** Only on dashboards that filter by request type (null elsewhere: one query fewer). */
+  types: Array<{ id: string; name: string; teamId: string; teamName: string }> | null;
 }
 
 /** The queries behind the filter form's choices: categories, themes, and the request types of the teams in view. */
@@ -92,11 +98,13 @@ export function filterChoiceQueries(scope: DashboardScope) {
   };
 }
 
-export async function loadFilterChoices(scope: DashboardScope): Promise<FilterChoices> {
+type RequestTypeChoice = NonNullable<FilterChoices["types"]>[number];
+
+export async function loadFilterChoices(scope: DashboardScope, { requestTypes }: { requestTypes: boolean }): Promise<FilterChoices> {
   const q = filterChoiceQueries(scope);
   const categories = await queryRows<FilterChoices["categories"][number]>(q.categories);
   const themes = await queryRows<FilterChoices["themes"][number]>(q.themes);
-  const types = await queryRows<FilterChoices["types"][number]>(q.types);
+  const types = requestTypes ? await queryRows<RequestTypeChoice>(q.types) : null;
   return { categories, themes, types };
 }
 

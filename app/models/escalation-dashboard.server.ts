@@ -124,10 +124,10 @@ export async function loadEscalationDashboard(scope: DashboardScope, choices: Fi
     };
   });
 
-  const teamsById = new Map(scope.teams.map((t) => [t.id, t]));
+  const inView = new Set(query.teamIds);
   const heat = heatTable(
     heard.filter((r) => r.g === 2).map((r) => ({ teamId: r.team_id!, categoryId: r.category_id!, heard: r.heard })),
-    scope.teams.filter((t) => query.teamIds.includes(t.id)),
+    scope.teams.filter((t) => inView.has(t.id)),
     choices.categories,
   );
 
@@ -160,7 +160,7 @@ export async function loadEscalationDashboard(scope: DashboardScope, choices: Fi
       rows: heat.rows.map((r) => ({
         team: { id: r.team.id, name: r.team.name },
         total: r.total,
-        href: link({ measure: "heard", routed: teamsById.get(r.team.id)!.slug }),
+        href: link({ measure: "heard", routed: r.team.slug }),
         values: r.values.map((v) => ({
           categoryId: v.category.id,
           heard: v.heard,

@@ -47,7 +47,7 @@ export async function loadServiceOverview(scope: DashboardScope, choices: Filter
   for (const row of rows) byTeam.set(row.team_id, { ...byTeam.get(row.team_id), [row.current ? "cur" : "prev"]: row });
   // Teams that provide the service now (with a type chosen: the team offering it), and any team
   // with figures in these periods.
-  const typeOwner = filters.typeId ? choices.types.find((t) => t.id === filters.typeId)?.teamId : undefined;
+  const typeOwner = filters.typeId ? choices.types?.find((t) => t.id === filters.typeId)?.teamId : undefined;
   const provides = (t: DashboardTeam) => (filters.typeId ? t.id === typeOwner : t.acceptsRequests);
   const teams = query.teamIds.map((id) => scope.byId.get(id)!).filter((t) => provides(t) || byTeam.has(t.id));
   const periodParams = { period: "custom", from: period.from, to: period.to, ...(filters.typeId ? { type: filters.typeId } : {}) };

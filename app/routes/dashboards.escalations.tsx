@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { dashboardNotices, describeFilters, figuresAsOf, loadDashboardContext } from "~/models/dashboard-page.server";
+import { dashboardFrame, loadDashboardContext } from "~/models/dashboard-page.server";
 import { loadEscalationDashboard } from "~/models/escalation-dashboard.server";
 import { isStack, STACKS, STACK_LABELS } from "~/utils/escalation-measures";
 import { dashboardQuery } from "~/validation/dashboard-filters";
@@ -22,23 +22,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction = () => [{ title: "Escalation trends · Upstream" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, choices, query, url } = await loadDashboardContext(request);
+  const context = await loadDashboardContext(request);
+  const { scope, choices, query, url } = context;
   const stackParam = url.searchParams.get("stack");
   const stack = isStack(stackParam) ? stackParam : "category";
   const data = await loadEscalationDashboard(scope, choices, query, stack);
-  const shared = dashboardQuery(query);
   const csv = (table: string) => `/dashboards/escalations.csv?${dashboardQuery(query, { table, stack })}`;
   return json({
     data,
     stack,
-    asOf: await figuresAsOf(),
-    today: query.today,
+    ...(await dashboardFrame(context)),
     values: filterValuesFrom(url, { period: "90", stack: "category" }),
-    errors: { ...query.errors, ...query.filterErrors },
-    notices: dashboardNotices(query),
-    filtersText: describeFilters(query, choices, (id) => scope.byId.get(id)?.name),
-    choices: { ...choices, teams: scope.teams.map((t) => ({ id: t.id, slug: t.slug, name: t.name, depth: t.depth })) },
-    tabsQuery: new URLSearchParams([...shared].filter(([k]) => ["period", "from", "to", "team"].includes(k))).toString(),
     csv: { weekly: csv("weekly"), themes: csv("themes"), open: csv("open"), heat: csv("heat") },
   });
 }

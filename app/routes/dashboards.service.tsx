@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { dashboardNotices, describeFilters, figuresAsOf, loadDashboardContext } from "~/models/dashboard-page.server";
+import { dashboardFrame, loadDashboardContext } from "~/models/dashboard-page.server";
 import { loadServiceOverview } from "~/models/service-overview.server";
 import { OVERVIEW_MEASURES, readOverviewSort } from "~/utils/service-overview";
 import { MEASURE_BY_KEY } from "~/utils/service-measures";
@@ -22,7 +22,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 export const meta: MetaFunction = () => [{ title: "Service overview · Upstream" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, choices, query, url } = await loadDashboardContext(request);
+  const context = await loadDashboardContext(request, { requestTypes: true });
+  const { scope, choices, query, url } = context;
   const sort = readOverviewSort(url.searchParams);
   const data = await loadServiceOverview(scope, choices, query, sort);
   const shared = dashboardQuery(query);
@@ -35,28 +36,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next.set("dir", dir);
     return `?${next}`;
   };
-  const column = (key: string, label: string) => ({
-    key,
-    label,
-    sortHref: sortHref(key),
-    sortsTo: new URLSearchParams(sortHref(key)).get("dir") === "asc" ? ("ascending" as const) : ("descending" as const),
-    sorted: sort.by === key ? (sort.direction === "asc" ? ("ascending" as const) : ("descending" as const)) : null,
-  });
+  const column = (key: string, label: string) => {
+    const href = sortHref(key);
+    return {
+      key,
+      label,
+      sortHref: href,
+      sortsTo: new URLSearchParams(href).get("dir") === "asc" ? ("ascending" as const) : ("descending" as const),
+      sorted: sort.by === key ? (sort.direction === "asc" ? ("ascending" as const) : ("descending" as const)) : null,
+    };
+  };
   const sortQuery = { sort: sort.by, dir: sort.direction };
-  const filtersText = describeFilters(query, choices, (id) => scope.byId.get(id)?.name);
   return json({
     data,
-    asOf: await figuresAsOf(),
-    today: query.today,
+    ...(await dashboardFrame(context)),
     values: filterValuesFrom(url, { period: "90" }),
-    errors: { ...query.errors, ...query.filterErrors },
-    notices: dashboardNotices(query),
-    filtersText,
-    choices: { ...choices, teams: scope.teams.map((t) => ({ id: t.id, slug: t.slug, name: t.name, depth: t.depth })) },
     columns: OVERVIEW_MEASURES.map((key) => column(key, MEASURE_BY_KEY[key].label)),
     nameSort: column("name", "Team"),
     totalLabel: query.filters.team ? `All teams shown` : "Organisation total",
-    tabsQuery: new URLSearchParams([...shared].filter(([k]) => ["period", "from", "to", "team"].includes(k))).toString(),
     csvHref: `/dashboards/service.csv?${dashboardQuery(query, sortQuery)}`,
   });
 }

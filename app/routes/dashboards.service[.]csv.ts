@@ -8,7 +8,7 @@ import { arrayRows, overviewColumns } from "~/models/dashboard-csv.server";
 import { OVERVIEW_MEASURES, readOverviewSort } from "~/utils/service-overview";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, choices, query, url } = await loadDashboardContext(request);
+  const { scope, choices, query, url } = await loadDashboardContext(request, { requestTypes: true });
   const data = await loadServiceOverview(scope, choices, query, readOverviewSort(url.searchParams));
   const rows = [
     ...data.rows.map((r) => ({ team: r.name, cells: r.cells })),

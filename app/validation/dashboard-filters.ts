@@ -16,7 +16,8 @@ export interface DashboardOptions {
   allTeamSlugs: ReadonlySet<string>;
   categories: ReadonlyArray<{ id: string }>;
   themes: ReadonlyArray<{ id: string }>;
-  types: ReadonlyArray<{ id: string }>;
+  /** Request types, on dashboards that filter by them; elsewhere null and `type` is ignored. */
+  types: ReadonlyArray<{ id: string }> | null;
 }
 
 export interface DashboardFilters {
@@ -75,7 +76,7 @@ export function parseDashboardQuery(params: URLSearchParams, today: string, opti
     channel: pick("channel", (v) => COMPLAINT_CHANNELS.find((c) => c === v)),
     severity: pick("severity", (v) => SEVERITIES.find((s) => s === v)),
     themeId: pick("theme", (v) => options.themes.find((t) => t.id === v)?.id),
-    typeId: pick("type", (v) => options.types.find((t) => t.id === v)?.id),
+    typeId: options.types ? pick("type", (v) => options.types?.find((t) => t.id === v)?.id) : null,
   };
   return { ...parsePeriod(params, today), filters, filterErrors: errors, forbiddenTeam };
 }

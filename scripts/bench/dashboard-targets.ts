@@ -80,11 +80,13 @@ async function dashboardSql(email: string, path: string): Promise<Prisma.Sql[]> 
   if (!user) throw new Error(`No user ${email}`);
   const scope = await loadDashboardScope(user);
   if (!scope) throw new Error(`${email} may not read the dashboards`);
-  const choices = await loadFilterChoices(scope);
   const url = new URL(`http://bench.invalid${path}`);
+  const service = url.pathname === "/dashboards/service";
+  const choices = await loadFilterChoices(scope, { requestTypes: service });
   const query = readDashboardQuery(url, scope, choices);
-  const context = [teamScopeQuery(user.id) as Prisma.Sql, TEAMS_QUERY, ...Object.values(filterChoiceQueries(scope))];
-  if (url.pathname === "/dashboards/service") {
+  const { categories, themes, types } = filterChoiceQueries(scope);
+  const context = [teamScopeQuery(user.id) as Prisma.Sql, TEAMS_QUERY, categories, themes, ...(service ? [types] : [])];
+  if (service) {
     const teamIds = query.allTeams ? null : query.teamIds;
     return [...context, serviceOverviewQuery({ teamIds, typeId: query.filters.typeId, period: query.period, previous: query.previous })];
   }
