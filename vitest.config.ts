@@ -1,7 +1,9 @@
 // Two kinds of tests:
 // - unit: pure functions, no database;
 // - integration: loaders, actions and models against a fresh migrated PostgreSQL database per
-//   test file (tests/support/README.md explains the embedded and TEST_DATABASE_URL modes).
+//   test file (tests/support/README.md explains the embedded and TEST_DATABASE_URL modes);
+// - servers: whole app processes (the production build) on a PostgreSQL server of the test's
+//   own — several instances at once, database outages, backups.
 import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
 
@@ -34,6 +36,16 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/setup-integration.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "servers",
+          include: ["tests/servers/**/*.test.ts"],
+          globalSetup: ["tests/servers/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -30,9 +30,13 @@ export function toLocalDateTime(date: Date, timeZone: string) {
   return format(new TZDate(date.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
 }
 
-/** A datetime-local value read in the zone, or null when it isn't one. */
+/**
+ * A datetime-local value read in the zone, or null when it isn't one. A space instead of the "T"
+ * is accepted too: it is what the error message shows, and what people type where the browser
+ * offers a plain text box.
+ */
 export function parseLocalDateTime(value: string, timeZone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ]\s*(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;

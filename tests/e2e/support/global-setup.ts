@@ -16,7 +16,7 @@ export default async function globalSetup(config: FullConfig) {
   if (!fs.existsSync(path.join(projectRoot, "build", "index.js"))) {
     execFileSync("npm", ["run", "build"], { cwd: projectRoot, stdio: "inherit" });
   }
-  const server = await startServer({ projectRoot });
+  const server = await startServer();
   process.env[E2E_ENV.baseURL] = server.baseURL;
   process.env[E2E_ENV.dataDir] = server.dataDir;
   return () => server.stop();
