@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { queryRows, type Tx } from "~/utils/db.server";
 import { publicBaseUrl } from "~/utils/public-url.server";
 import type { NotificationKind } from "~/generated/prisma/client";
-import { queueEmail } from "./outbound-email.server";
+import { queueEmails } from "./outbound-email.server";
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -44,15 +44,18 @@ export async function notify(tx: Tx, userIds: Iterable<string>, input: Notificat
     })),
   });
   const base = publicBaseUrl();
-  for (const r of recipients.filter((r) => r.emailPreference === "IMMEDIATE")) {
-    await queueEmail(tx, {
-      to: r.email,
-      subject: input.title,
-      text:
-        `Hello ${r.name},\n\n${input.body ? `${input.body}\n\n` : ""}Open it in Upstream: ${base}${input.link}\n\n` +
-        `You get these emails because of your notification settings: ${base}/account\n`,
-    });
-  }
+  await queueEmails(
+    tx,
+    recipients
+      .filter((r) => r.emailPreference === "IMMEDIATE")
+      .map((r) => ({
+        to: r.email,
+        subject: input.title,
+        text:
+          `Hello ${r.name},\n\n${input.body ? `${input.body}\n\n` : ""}Open it in Upstream: ${base}${input.link}\n\n` +
+          `You get these emails because of your notification settings: ${base}/account\n`,
+      })),
+  );
   return recipients.map((r) => r.id);
 }
 

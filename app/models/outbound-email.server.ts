@@ -10,8 +10,20 @@ import { log } from "~/utils/logger.server";
 export const MAX_EMAIL_ATTEMPTS = 8;
 
 export async function queueEmail(tx: Tx, message: EmailMessage) {
-  await tx.outboundEmail.create({
-    data: { id: crypto.randomUUID(), to: message.to, subject: message.subject, text: message.text, html: message.html },
+  await queueEmails(tx, [message]);
+}
+
+/** Several messages in one statement: a notice to a whole team must not hold its transaction open. */
+export async function queueEmails(tx: Tx, messages: EmailMessage[]) {
+  if (messages.length === 0) return;
+  await tx.outboundEmail.createMany({
+    data: messages.map((message) => ({
+      id: crypto.randomUUID(),
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    })),
   });
 }
 
