@@ -16,7 +16,7 @@ import { complaintLogSchema, sightingSchema, toLocalDateTime } from "~/validatio
 import { newFormToken } from "./new-request.server";
 import { ComplaintInputError, createComplaint } from "./complaint-create.server";
 import { findSimilarComplaints, type SimilarComplaint } from "./complaint-similar.server";
-import { addSighting, SIGHTING_TARGET_SELECT, sightingRefusal } from "./complaint-sighting.server";
+import { addSighting, NO_SUCH_COMPLAINT, SIGHTING_TARGET_SELECT, sightingRefusal } from "./complaint-sighting.server";
 import { getTeamScope } from "./team-scope.server";
 
 type Reporter = Actor & { name: string };
@@ -76,7 +76,7 @@ export async function sightingAction(request: Request, user: Reporter, formData:
     number === null
       ? null
       : await prisma.complaint.findUnique({ where: { number }, select: { ...SIGHTING_TARGET_SELECT, routedTeamId: true } });
-  if (!target) return refuse("That complaint doesn't exist. Log this one as a new complaint.");
+  if (!target) return refuse(NO_SUCH_COMPLAINT);
   const scope = await getTeamScope(user.id, request);
   const added = !!(await prisma.complaintSighting.findFirst({
     where: { complaintId: target.id, reporterId: user.id },

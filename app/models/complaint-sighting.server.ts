@@ -29,11 +29,15 @@ export const SIGHTING_TARGET_SELECT = {
   createdAt: true,
 } as const;
 
+/** The answer for a number that names no complaint — or one the person may not see, so they learn nothing of it. */
+export const NO_SUCH_COMPLAINT = "That complaint doesn't exist. Log this one as a new complaint.";
+
 /** Null when the sighting may be added; otherwise why not. `canView`: the person may see the complaint. */
 export function sightingRefusal(target: Pick<SightingTarget, "status" | "createdAt">, canView: boolean, now = new Date()) {
+  const offeredToAll = target.status !== "CLOSED" && now.getTime() - target.createdAt.getTime() <= SIMILAR_WITHIN_DAYS * 86_400_000;
+  if (!canView && !offeredToAll) return NO_SUCH_COMPLAINT;
   if (target.status === "CLOSED") return "That complaint is closed. Log this one as a new complaint.";
-  const offeredToAll = now.getTime() - target.createdAt.getTime() <= SIMILAR_WITHIN_DAYS * 86_400_000;
-  return canView || offeredToAll ? null : "You can't add to that complaint. Log this one as a new complaint.";
+  return null;
 }
 
 export async function addSighting(

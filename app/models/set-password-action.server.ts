@@ -8,9 +8,22 @@ import { setPasswordSchema } from "~/validation/auth";
 import { parseWithZod } from "~/utils/forms";
 import { setPasswordWithToken } from "./password.server";
 import { findValidToken } from "./auth-token.server";
+import { passwordSignInEnabled } from "~/utils/oidc.server";
 
 export async function handleSetPassword(request: Request, ip: string, purpose: AuthTokenPurpose) {
   const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
+  // With password sign-in off, a link must not become a way to sign in with a password.
+  if (!passwordSignInEnabled()) {
+    return json(
+      {
+        result: submission.reply({
+          formErrors: ["Passwords aren't used here: sign in with single sign-on instead."],
+          hideFields: ["password", "confirmPassword"],
+        }),
+      },
+      { status: 404 },
+    );
+  }
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }

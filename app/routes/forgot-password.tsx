@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAnonymous } from "~/utils/auth.server";
 import { requestPasswordReset } from "~/models/password.server";
 import { appUrl } from "~/utils/app-url.server";
@@ -9,15 +9,21 @@ import { getFormProps, getInputProps, parseWithZod, useForm } from "~/utils/form
 import { Button, TextField } from "~/components/ui/form-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { checkFormRateLimit } from "~/models/form-rate-limit.server";
+import { passwordSignInEnabled } from "~/utils/oidc.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Upstream" }];
 
+// With password sign-in turned off there is no password to reset: the page says so, with a 404.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  const passwordSignIn = passwordSignInEnabled();
+  return json({ passwordSignIn }, { status: passwordSignIn ? 200 : 404 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  if (!passwordSignInEnabled()) {
+    return json({ result: null, sent: false, message: "Passwords aren't used here, so there is none to reset." }, { status: 404 });
+  }
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
   if (!(await checkFormRateLimit("password-reset", context.clientIp))) {
@@ -35,12 +41,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
+  const { passwordSignIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "forgot-password",
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
   });
+  if (!passwordSignIn) return <NoPasswords />;
   return (
     <div className="mx-auto mt-8 max-w-sm">
       <h1 className="text-2xl font-semibold">Reset your password</h1>
@@ -73,6 +81,22 @@ export default function ForgotPassword() {
           </Link>
         </p>
       </Form>
+    </div>
+  );
+}
+
+function NoPasswords() {
+  return (
+    <div className="mx-auto mt-8 max-w-sm">
+      <h1 className="text-2xl font-semibold">No password to reset</h1>
+      <p className="mt-4 text-slate-700">
+        Upstream doesn't use passwords here: you sign in with your organisation's account, and its sign-in service looks after your
+        password.{" "}
+        <Link to="/login" className="text-brand-700 underline">
+          Go to sign in
+        </Link>
+        .
+      </p>
     </div>
   );
 }

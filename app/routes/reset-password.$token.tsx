@@ -5,6 +5,7 @@ import { findValidToken } from "~/models/auth-token.server";
 import { handleSetPassword } from "~/models/set-password-action.server";
 import { SetPasswordForm } from "~/components/set-password-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { passwordSignInEnabled } from "~/utils/oidc.server";
 
 export const meta: MetaFunction = () => [
   { title: "Choose a new password · Upstream" },
@@ -14,8 +15,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
+  // With password sign-in turned off, an old reset link leads nowhere.
+  if (!passwordSignInEnabled()) {
+    return json({ passwordSignIn: false, valid: false, token: "" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  }
   const user = await findValidToken(params.token ?? "", "PASSWORD_RESET");
-  return json({ valid: !!user, token: params.token ?? "" }, { headers: { "Cache-Control": "no-store" } });
+  return json({ passwordSignIn: true, valid: !!user, token: params.token ?? "" }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const { valid, token } = useLoaderData<typeof loader>();
+  const { passwordSignIn, valid, token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto mt-8 max-w-sm">
@@ -33,6 +38,14 @@ export default function ResetPassword() {
           <p className="mt-1 text-sm text-slate-700">After this, you'll be signed in here and signed out everywhere else.</p>
           <SetPasswordForm token={token} submitLabel="Save password and sign in" lastResult={actionData?.result} />
         </>
+      ) : !passwordSignIn ? (
+        <p className="mt-4 text-slate-700">
+          Upstream doesn't use passwords here: you sign in with your organisation's account.{" "}
+          <Link to="/login" className="text-brand-700 underline">
+            Go to sign in
+          </Link>
+          .
+        </p>
       ) : (
         <p className="mt-4 text-slate-700">
           This reset link has expired or was already used.{" "}

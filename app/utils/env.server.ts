@@ -13,6 +13,19 @@ function isTimeZone(name: string) {
   }
 }
 
+/** An unset or blank variable is absent (compose files often pass `NAME=`). */
+function optionalText<T extends z.ZodType<string>>(inner: T) {
+  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), inner.optional());
+}
+
+/** https, or http on this machine only (a provider run locally for development and tests). */
+function isProviderUrl(value: string) {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -65,15 +78,61 @@ const schema = z.object({
     .default("UTC")
     .refine((v) => isTimeZone(v), { message: "must be an IANA time zone such as Europe/London or America/New_York" }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * OpenID Connect single sign-on: the provider's issuer URL (discovery is read from
+   * ISSUER/.well-known/openid-configuration) and this app's client registration there.
+   * All three or none.
+   */
+  OIDC_ISSUER: optionalText(
+    z.string().refine((v) => isProviderUrl(v), {
+      message: "must be the provider's https:// issuer URL (http:// only for localhost), e.g. https://login.example.com/realms/staff",
+    }),
+  ),
+  OIDC_CLIENT_ID: optionalText(z.string()),
+  OIDC_CLIENT_SECRET: optionalText(z.string()),
+  OIDC_BUTTON_LABEL: optionalText(z.string().max(60)).transform((v) => v ?? "Sign in with single sign-on"),
+  /** Create an account at first single sign-on for a verified email that has none. */
+  OIDC_CREATE_USERS: boolean.default(false),
+  /** The slug of the team such new accounts join. */
+  OIDC_DEFAULT_TEAM: optionalText(z.string()),
+  /** Off: email and password sign-in (and password reset) are refused; single sign-on only. */
+  PASSWORD_SIGN_IN: boolean.default(true),
 });
 
-export type Env = z.infer<typeof schema>;
+/** Settings that only make sense together: each missing one is named. */
+const checkedSchema = schema.superRefine((config, ctx) => {
+  const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+  const given = oidc.filter((name) => config[name] !== undefined);
+  if (given.length > 0) {
+    for (const name of oidc.filter((n) => config[n] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `is required for single sign-on, because ${given.join(" and ")} is set` });
+    }
+  }
+  const oidcConfigured = given.length === oidc.length;
+  if (!config.PASSWORD_SIGN_IN && !oidcConfigured) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PASSWORD_SIGN_IN"],
+      message:
+        "can only be off when single sign-on is configured (OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET); otherwise nobody could sign in",
+    });
+  }
+  if (config.OIDC_CREATE_USERS && config.OIDC_DEFAULT_TEAM === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_DEFAULT_TEAM"],
+      message: "is required when OIDC_CREATE_USERS is on: the slug of the team new accounts join",
+    });
+  }
+});
+
+export type Env = z.infer<typeof checkedSchema>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checkedSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
