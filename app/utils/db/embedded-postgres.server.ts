@@ -14,7 +14,10 @@ export interface EmbeddedPostgres {
 }
 
 export class DataDirectoryInUseError extends Error {
-  constructor(dataDir: string, pid: number) {
+  constructor(
+    public readonly dataDir: string,
+    public readonly pid: number,
+  ) {
     super(
       `The data directory ${dataDir} is already in use by another Upstream process (pid ${pid}). ` +
         `Stop that process, or start this one with a different UPSTREAM_DATA_DIR.`,
