@@ -14,19 +14,21 @@ export interface MeasureSettings {
   maxSeconds: number;
 }
 
+/** The number in the environment variable `name` (a number ≥ 0), or `fallback` when it is unset. */
+export function envNumber(name: string, fallback: number) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
+  return value;
+}
+
 /** BENCH_CONNECTIONS, BENCH_AMOUNT, BENCH_WARMUP, BENCH_LATENCY_AMOUNT, BENCH_MAX_SECONDS over the defaults. */
 export function settingsFromEnv(defaults: MeasureSettings): MeasureSettings {
-  const read = (name: string, fallback: number) => {
-    const value = Number(process.env[name] ?? fallback);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
-    return value;
-  };
   return {
-    connections: Math.max(1, read("BENCH_CONNECTIONS", defaults.connections)),
-    amount: read("BENCH_AMOUNT", defaults.amount),
-    warmup: read("BENCH_WARMUP", defaults.warmup),
-    latencyAmount: Math.max(1, read("BENCH_LATENCY_AMOUNT", defaults.latencyAmount)),
-    maxSeconds: Math.max(1, read("BENCH_MAX_SECONDS", defaults.maxSeconds)),
+    connections: Math.max(1, envNumber("BENCH_CONNECTIONS", defaults.connections)),
+    amount: envNumber("BENCH_AMOUNT", defaults.amount),
+    warmup: envNumber("BENCH_WARMUP", defaults.warmup),
+    latencyAmount: Math.max(1, envNumber("BENCH_LATENCY_AMOUNT", defaults.latencyAmount)),
+    maxSeconds: Math.max(1, envNumber("BENCH_MAX_SECONDS", defaults.maxSeconds)),
   };
 }
 
