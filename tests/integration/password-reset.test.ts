@@ -116,6 +116,15 @@ describe("asking for a reset link", () => {
     const stored = JSON.stringify(await prisma.authToken.findMany({ where: { userId: user.id } }));
     expect(stored).not.toContain(token);
   });
+
+  test("one address gets 10 requests in 15 minutes; the 11th is refused with a message and sends nothing", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 10; i++) expect((await requestReset(`someone-${i}@example.com`)).status).toBe(200);
+    const refused = await requestReset(user.email);
+    expect(refused.status).toBe(429);
+    expect(JSON.stringify(await readJson(refused))).toContain("Too many reset requests from your network");
+    expect(await emailsTo(user.email)).toBe(0);
+  });
 });
 
 describe("using a reset link", () => {
