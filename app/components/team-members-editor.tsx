@@ -50,7 +50,7 @@ export function TeamMembersEditor({
                     name="intent"
                     value="change-role"
                     variant="secondary"
-                    aria-label={`Make ${m.user.name} a ${m.role === "MANAGER" ? "member" : "manager"}`}
+                    aria-label={`${m.role === "MANAGER" ? "Make member" : "Make manager"}: ${m.user.name}`}
                   >
                     {m.role === "MANAGER" ? "Make member" : "Make manager"}
                   </Button>
@@ -104,10 +104,10 @@ export function TeamMembersEditor({
                   </div>
                   <Form method="post" className="flex gap-2">
                     <input type="hidden" name="userId" value={c.id} />
-                    <Button type="submit" name="role" value="MEMBER" aria-label={`Add ${c.name} as a member`}>
+                    <Button type="submit" name="role" value="MEMBER" aria-label={`Add as member: ${c.name}`}>
                       Add as member
                     </Button>
-                    <Button type="submit" name="role" value="MANAGER" variant="secondary" aria-label={`Add ${c.name} as a manager`}>
+                    <Button type="submit" name="role" value="MANAGER" variant="secondary" aria-label={`Add as manager: ${c.name}`}>
                       Add as manager
                     </Button>
                     <input type="hidden" name="intent" value="add-member" />

@@ -48,7 +48,7 @@ test("an administrator adds a person, creates a team, adds the person to it and 
   await test.step("find the person and add them as a member", async () => {
     await page.getByLabel("Find by name or email").fill(person.email);
     await page.getByRole("button", { name: "Find", exact: true }).click();
-    await page.getByRole("button", { name: `Add ${person.name} as a member` }).click();
+    await page.getByRole("button", { name: `Add as member: ${person.name}` }).click();
     await expect(flash).toHaveText(`${person.name} is now a member of ${teamName}.`);
   });
 

@@ -98,6 +98,34 @@ export function StackedBarChart({ bars, valueLabel, periodLabel }: { bars: Stack
   const ticks = y.ticks(4).filter(Number.isInteger);
   const labelEvery = Math.ceil(bars.length / MAX_X_LABELS);
 
+  // Each bar's segments, bottom up: coloured keys in legend order, then "Other" as one block on top.
+  const segments = bars.flatMap((bar) => {
+    let top = 0;
+    const ordered: StackSegment[] = [
+      ...coloured.flatMap((k) => bar.segments.filter((s) => s.key === k.key)),
+      ...(tooMany
+        ? [{ key: "other", label: "Other", value: bar.segments.filter((s) => !colourOf.has(s.key)).reduce((n, s) => n + s.value, 0) }]
+        : []),
+    ];
+    return ordered
+      .filter((s) => s.value > 0)
+      .map((s) => {
+        const y0 = y(top);
+        top += s.value;
+        const index = colourOf.get(s.key);
+        return {
+          id: `${bar.key}-${s.key}`,
+          x: x(bar.key),
+          y: y(top),
+          width: x.bandwidth(),
+          height: y0 - y(top),
+          fill: index === undefined ? OTHER_FILL : FILLS[index],
+          title: `${bar.label}: ${s.label} ${s.value}`,
+          href: s.href,
+        };
+      });
+  });
+
   return (
     <figure>
       <figcaption className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
@@ -112,65 +140,46 @@ export function StackedBarChart({ bars, valueLabel, periodLabel }: { bars: Stack
           </span>
         ) : null}
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summarise(bars, valueLabel, keys)} className="h-auto w-full">
-        <g className="fill-slate-600 text-[11px]">
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
-              <text x={MARGIN.left - 6} y={y(t)} textAnchor="end" dominantBaseline="middle">
-                {t}
-              </text>
-            </g>
+      {/* The links sit in a second, hidden SVG laid over the chart: a link inside the chart's
+          role="img" would be an interactive control nested in an image. */}
+      <div className="relative">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summarise(bars, valueLabel, keys)} className="block h-auto w-full">
+          <g className="fill-slate-600 text-[11px]">
+            {ticks.map((t) => (
+              <g key={t}>
+                <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
+                <text x={MARGIN.left - 6} y={y(t)} textAnchor="end" dominantBaseline="middle">
+                  {t}
+                </text>
+              </g>
+            ))}
+            {bars.map((b, i) =>
+              i % labelEvery === 0 ? (
+                <text key={`x-${b.key}`} x={(x(b.key) ?? 0) + x.bandwidth() / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
+                  {b.label.replace(/ \d{4}$/, "")}
+                </text>
+              ) : null,
+            )}
+          </g>
+          {segments.map((s) => (
+            <rect key={s.id} x={s.x} y={s.y} width={s.width} height={s.height} className={`${s.fill} stroke-white`} strokeWidth={1}>
+              <title>{s.title}</title>
+            </rect>
           ))}
-          {bars.map((b, i) =>
-            i % labelEvery === 0 ? (
-              <text key={`x-${b.key}`} x={(x(b.key) ?? 0) + x.bandwidth() / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
-                {b.label.replace(/ \d{4}$/, "")}
-              </text>
+        </svg>
+        {/* Segments are links for pointer users; keyboard and screen-reader users have the same links in the table. */}
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" className="pointer-events-none absolute inset-0 h-full w-full">
+          {segments.map((s) =>
+            s.href ? (
+              <a key={s.id} href={s.href} tabIndex={-1} className="pointer-events-auto">
+                <rect x={s.x} y={s.y} width={s.width} height={s.height} className="fill-transparent">
+                  <title>{s.title}</title>
+                </rect>
+              </a>
             ) : null,
           )}
-        </g>
-        {bars.map((bar) => {
-          let top = 0;
-          // Coloured keys in legend order, then "Other" as one block on top.
-          const ordered = [
-            ...coloured.flatMap((k) => bar.segments.filter((s) => s.key === k.key)),
-            ...(tooMany
-              ? [{ key: "other", label: "Other", value: bar.segments.filter((s) => !colourOf.has(s.key)).reduce((n, s) => n + s.value, 0) }]
-              : []),
-          ];
-          return (
-            <g key={bar.key}>
-              {ordered.map((s: StackSegment) => {
-                if (s.value === 0) return null;
-                const y0 = y(top);
-                top += s.value;
-                const index = colourOf.get(s.key);
-                const rect = (
-                  <rect
-                    x={x(bar.key)}
-                    y={y(top)}
-                    width={x.bandwidth()}
-                    height={y0 - y(top)}
-                    className={`${index === undefined ? OTHER_FILL : FILLS[index]} stroke-white`}
-                    strokeWidth={1}
-                  >
-                    <title>{`${bar.label}: ${s.label} ${s.value}`}</title>
-                  </rect>
-                );
-                // Segments are links for pointer users; keyboard and screen-reader users have the same links in the table.
-                return s.href ? (
-                  <a key={s.key} href={s.href} tabIndex={-1} aria-hidden="true">
-                    {rect}
-                  </a>
-                ) : (
-                  <g key={s.key}>{rect}</g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+        </svg>
+      </div>
       <ChartDataTable
         caption={`${valueLabel} per ${periodLabel.toLowerCase()}`}
         headers={[periodLabel, valueLabel, ...keys.map((k) => k.label)]}
