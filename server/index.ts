@@ -18,6 +18,7 @@ import { startJobs } from "../app/jobs/job-runner.server";
 import { securityHeaders } from "../app/utils/security-headers.server";
 import { checkOrigin, expectedOrigin } from "../app/utils/origin-check.server";
 import { createRequestHandler } from "./remix-handler";
+import { answerDatabaseOutages } from "./database-outage";
 
 async function main() {
   const config = env();
@@ -48,6 +49,13 @@ async function main() {
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
 
+  // An encoded NUL (%00) is in no id, slug or search anyone types, and PostgreSQL fails on it in a
+  // query rather than finding nothing: refused here, before a loader or action reads the URL.
+  app.use((req, res, next) => {
+    if (!/%00/.test(req.originalUrl)) return next();
+    res.status(400).type("text/plain").send("That address isn't one Upstream knows.");
+  });
+
   app.use((req, res, next) => {
     const requestUrl = `${req.protocol}://${req.get("host")}${req.originalUrl}`;
     const verdict = checkOrigin(req.method, req.get("origin") ?? null, expectedOrigin(requestUrl, config.APP_URL));
@@ -59,7 +67,8 @@ async function main() {
   app.all(
     "*",
     createRequestHandler({
-      build: build as unknown as ServerBuild,
+      // A loader or action that can't reach the database answers 503 with the friendly page.
+      build: answerDatabaseOutages(build as unknown as ServerBuild),
       mode: build.mode,
       getLoadContext: (req, res) => ({
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",

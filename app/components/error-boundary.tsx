@@ -12,7 +12,9 @@ export function GeneralErrorBoundary() {
       body = "There is nothing here, or it isn't yours to see. Check the address, or go back home.";
     } else if (error.status === 503) {
       title = "Upstream is temporarily unavailable";
-      body = "We can't reach the database right now. Your work so far is safe; please try again in a minute.";
+      // Thrown by server/database-outage.ts for any loader or action that can't reach the database.
+      body =
+        "Upstream can't reach its database right now, so this page couldn't be shown or saved. Everything saved before is safe; please try again in a minute.";
     } else if (error.status === 403) {
       title = "Not allowed";
       body = typeof error.data === "string" && error.data ? error.data : "You can't do that here.";

@@ -3,6 +3,7 @@
 // its next tick; one slow job never overlaps itself.
 import { env } from "~/utils/env.server";
 import { log } from "~/utils/logger.server";
+import { isDatabaseUnavailable } from "~/utils/database-unavailable";
 import { createEmailTransport } from "~/utils/email.server";
 import { sendDueEmails } from "~/models/outbound-email.server";
 import { deleteExpiredSessions } from "~/utils/auth.server";
@@ -57,12 +58,30 @@ export function startJobs(jobs: Job[] = defaultJobs()) {
 
   for (const job of jobs) {
     let busy = false;
+    // During a database outage every tick fails the same way: say so once per job (a warning, not
+    // an error with a stack), keep ticking, and say when the job works again. node-postgres drops
+    // the broken connections and the next tick connects afresh, so nothing needs restarting.
+    let waitingForDatabase = false;
     const tick = () => {
       if (busy || stopped) return;
       busy = true;
-      const work = job
-        .run()
-        .catch((error: Error) => log.error("job failed", { job: job.name, error: error.message }))
+      const work = Promise.resolve()
+        .then(() => job.run())
+        .then(
+          () => {
+            if (waitingForDatabase) log.info("job running again: the database is back", { job: job.name });
+            waitingForDatabase = false;
+          },
+          (error: unknown) => {
+            const message = error instanceof Error ? error.message : String(error);
+            if (!isDatabaseUnavailable(error)) return log.error("job failed", { job: job.name, error: message });
+            // Prisma's message ends with the cause; the lines before it quote the call.
+            const cause = message.trim().split("\n").pop();
+            if (!waitingForDatabase)
+              log.warn("job waiting: the database is unavailable; retrying on every tick", { job: job.name, error: cause });
+            waitingForDatabase = true;
+          },
+        )
         .finally(() => {
           busy = false;
           running.delete(work);

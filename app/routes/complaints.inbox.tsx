@@ -56,8 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await requireManager(request);
   const form = await request.formData();
   const intent = form.get("intent");
-  const ids = form.getAll("complaint").filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 100);
-  const themeId = String(form.get("themeId") ?? "").trim();
+  // NUL is in no id, and PostgreSQL fails on it rather than finding nothing: such values are dropped.
+  const ids = form
+    .getAll("complaint")
+    .filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 100 && !v.includes("\u0000"));
+  const themeId = String(form.get("themeId") ?? "")
+    .replaceAll("\u0000", "")
+    .trim();
   if (intent !== "acknowledge" && intent !== "tag") throw new Response("That action isn't available here.", { status: 400 });
   if (!ids.length) return refused({ complaint: ["Tick the complaints to act on first."] });
   // Back to the same filtered list (the form posts to the current URL, query included).

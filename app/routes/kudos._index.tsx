@@ -52,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "hide") throw new Response("That action isn't available here.", { status: 400 });
   const id = formData.get("id");
-  if (typeof id !== "string" || !id) throw notFound();
+  // A NUL character is no kudos's id, and PostgreSQL would fail on it rather than find nothing.
+  if (typeof id !== "string" || !id || id.includes("\u0000")) throw notFound();
   await assertMayHideKudos(user, await getTeamScope(user.id, request), id);
   const submission = parseWithZod(formData, { schema: hideKudosSchema });
   if (submission.status !== "success") {

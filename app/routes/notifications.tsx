@@ -41,7 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "open" || intent === "read") {
     const id = form.get("id");
-    const marked = typeof id === "string" && id ? await markNotificationRead(user.id, id) : null;
+    // A NUL character is no notification's id, and PostgreSQL would fail on it rather than find nothing.
+    const marked = typeof id === "string" && id && !id.includes("\u0000") ? await markNotificationRead(user.id, id) : null;
     // Someone else's notification (or none at all): the same answer, and nothing changes.
     if (!marked) throw notFound();
     // Links are paths the app wrote; safeRedirect keeps it that way whatever is in the row.

@@ -26,6 +26,8 @@ const BOM = "\uFEFF";
 /** Rows per chunk handed to the response body: small enough to start the download at once. */
 export const CSV_ROWS_PER_CHUNK = 250;
 
+const FORMULA_AFTER_SPACE = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 const STRINGIFY_OPTIONS: Options = {
   // RFC 4180 line ends. Setting record_delimiter turns csv-stringify's quoting of a lone \n or \r
   // off unless quote_record_delimiter is set too; without it a multi-line comment breaks the row.
@@ -36,6 +38,9 @@ const STRINGIFY_OPTIONS: Options = {
   cast: {
     boolean: (value) => (value ? "yes" : "no"),
     date: (value) => value.toISOString(),
+    // escape_formulas looks at the first character only, and spreadsheets that trim a cell run
+    // " =1+1" too: text whose first non-space character is a formula sign gets the quote as well.
+    string: (value) => (FORMULA_AFTER_SPACE.test(value) ? `'${value}` : value),
   },
 };
 

@@ -20,6 +20,39 @@ function isEmbedded() {
   return process.env.UPSTREAM_EMBEDDED_DATABASE === "1";
 }
 
+/**
+ * Two gaps in node-postgres + Prisma's pg adapter that only show in an outage (both seen in
+ * tests/servers/database-outage.test.ts, PostgreSQL stopped under a burst of form posts):
+ * - A client also emits "error" while it is lent out, and then only its borrower hears it. But
+ *   the pool hands a client over through a promise and the borrower (the adapter starting a
+ *   transaction) attaches its listener a microtask later; PostgreSQL's "terminating connection"
+ *   message can arrive in the same network read as the reply before it and be emitted inside
+ *   that gap with no listener at all: an uncaught exception that stopped the whole server.
+ * - When a transaction's connection dies, Prisma sends ROLLBACK, which fails, and never calls the
+ *   adapter's rollback(), so the client is never given back: each outage leaked a few of the
+ *   pool's connections for good, and after a few outages every query waited for a free one.
+ * So every client gets an "error" listener of its own for life, and a client that fails while
+ * lent out (every failure node-postgres emits means the connection is gone) is given back to
+ * the pool at once, with the error so the pool discards it; the borrower's own release, if it
+ * ever comes, does nothing. The borrower still sees the failure in its query.
+ */
+function releaseDeadClients(pool: pg.Pool) {
+  const lent = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => lent.add(client));
+  pool.on("release", (_error, client) => lent.delete(client));
+  pool.on("remove", (client) => lent.delete(client as pg.PoolClient));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => {
+      log.debug("database client failed", { error: error.message });
+      // An idle client: the pool's own listener discards it (and the pool's "error" is logged).
+      if (!lent.delete(client)) return;
+      const release = client.release;
+      client.release = () => {};
+      release(error);
+    });
+  });
+}
+
 function connect(connectionString: string): Connection {
   const pool = new pg.Pool({
     connectionString,
@@ -32,6 +65,7 @@ function connect(connectionString: string): Connection {
   // node-postgres emits errors of idle clients (e.g. the server restarted) on the pool; left
   // unhandled they crash the process. The broken client is discarded and the next query reconnects.
   pool.on("error", (error) => log.warn("database connection lost", { error: error.message }));
+  releaseDeadClients(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { client, pool };
 }

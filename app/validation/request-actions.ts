@@ -4,7 +4,7 @@
 // one comment while two people can still reply at the same time.
 import { z } from "zod";
 import { REQUEST_STATUSES } from "~/utils/request-lifecycle";
-import { COMMENT_MAX, REASON_MAX, todayIso } from "./requests";
+import { COMMENT_MAX, REASON_MAX, isRealDay, todayIso } from "./requests";
 
 export const REQUEST_INTENTS = ["assign", "status", "reply", "note", "promise", "transfer"] as const;
 export type RequestIntent = (typeof REQUEST_INTENTS)[number];
@@ -51,7 +51,7 @@ export const promiseSchema = z.object({
     .string({ error: "Choose the date you promise it by." })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date like 2026-12-24.", abort: true })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "Enter a real date.", abort: true })
+    .refine(isRealDay, { error: "Enter a real date.", abort: true })
     .refine((v) => v >= todayIso(), "The promised date can't be in the past."),
   reason: reason("Say briefly why you promise this date (the requester sees it)."),
 });

@@ -8,11 +8,20 @@ export const BODY_MAX = 20_000;
 export const COMMENT_MAX = 20_000;
 export const REASON_MAX = 500;
 
+/**
+ * Whether yyyy-mm-dd is a day of the calendar. Date.parse alone is not enough: it reads
+ * "2026-02-30" as 2 March.
+ */
+export function isRealDay(value: string) {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-12-24.")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter a real date.");
+  .refine(isRealDay, "Enter a real date.");
 
 /** Today's date (UTC) as yyyy-mm-dd, for "not in the past" checks. */
 export function todayIso(now = new Date()) {
