@@ -4,27 +4,31 @@
 // demo organisation into a real PostgreSQL database (the app's own first start with
 // UPSTREAM_DEMO_DATA=on: migrations, demo data, dashboard figures), adds BENCH_USERS people
 // (default 200, one shared password hash, members of the demo teams that take requests; every
-// fifth one manages their team) and signs each of them in through the login form. Then, with
-// autocannon, BENCH_CONNECTIONS connections (default 200) for BENCH_SECONDS (default 60), each
-// connection acting as one of those people with their own session cookie
+// fifth one manages their team) and signs each of them in through the login form. Each of
+// BENCH_CONNECTIONS people (default 200) then acts with their own session cookie
 // (scripts/bench/virtual-users.ts): ~80% page views — home, their team's queue, a request of
 // their team, the new-request page, their complaints, notifications, a dashboard (managers) —
 // and ~20% form posts as the browser sends them without JavaScript — a reply on a request of
 // their team, logging a complaint, raising a request — each success (302) followed by the GET
-// of its redirect, as post/redirect/get goes.
+// of its redirect, as post/redirect/get goes. Two ways, BENCH_SECONDS (default 60) each:
+//   At work:      every person pauses between actions (BENCH_THINK_SECONDS on average, default
+//                 10: reading the page, typing), on a keep-alive connection of their own
+//                 (scripts/bench/paced-users.ts). The latency here is what people feel.
+//   At capacity:  autocannon, one connection per person, each sending its next request the
+//                 moment it has an answer: how much the instances answer when saturated.
 //   Run 1: one app instance.
 //   Run 2: two instances on the same database behind a round-robin TCP balancer on loopback
 //          (scripts/bench/balancer.ts): each NEW connection goes to the next instance, and a
 //          keep-alive connection stays with its instance, so each gets half the connections.
-// Each run starts with BENCH_WARMUP_SECONDS of the same load on the same connections, not
-// counted. The instances run the background jobs (UPSTREAM_JOBS=on, as in production) unless
-// BENCH_JOBS=off. For each run it prints requests, throughput, p50/p95/p99 latency, counts by
-// status class (2xx/3xx ok, 4xx, 5xx errors, no response), how busy the cores were, a table by
-// kind of request and the first lines of each kind of error answer; then run 2's throughput as a
-// multiple of run 1's. The load generator (this process, with the balancer), PostgreSQL and the
-// app instances share the machine's cores: the numbers are this machine's, not a capacity
-// figure, and only mean something on an otherwise quiet machine. Everything started is stopped
-// at the end, whatever happens (Ctrl-C too).
+// Each part starts with BENCH_WARMUP_SECONDS of the same load, not counted. The instances run
+// the background jobs (UPSTREAM_JOBS=on, as in production) unless BENCH_JOBS=off. For each part
+// it prints requests, throughput, p50/p95/p99 latency, counts by status class (2xx/3xx ok, 4xx,
+// 5xx errors, no response), how busy the cores were, a table by kind of request and the first
+// lines of each kind of error answer; then a summary: p95 at work and throughput at capacity,
+// one instance against two. The load generator (this process, with the balancer), PostgreSQL
+// and the app instances share the machine's cores: the numbers are this machine's, not a
+// capacity figure, and only mean something on an otherwise quiet machine. Everything started
+// is stopped at the end, whatever happens (Ctrl-C too).
 //
 // Environment:
 //   BENCH_DATABASE_URL   a PostgreSQL database the benchmark may WIPE (its public schema is dropped
@@ -32,7 +36,8 @@
 //   BENCH_ADMIN_URL      a connection to any database on a server, as a role with CREATEDB; the
 //                        benchmark drops and recreates BENCH_DATABASE_NAME there (default
 //                        upstream_bench_load) and leaves it behind for inspection.
-//   BENCH_CONNECTIONS    concurrent connections, one signed-in person each (default 200)
+//   BENCH_CONNECTIONS    people using Upstream at once, one connection each (default 200)
+//   BENCH_THINK_SECONDS  their mean pause between actions at work (default 10)
 //   BENCH_SECONDS        length of each measured run (default 60)
 //   BENCH_WARMUP_SECONDS load before each run, not counted (default 5)
 //   BENCH_USERS          people to add and sign in (default 200; connection i is person i mod n)
@@ -41,6 +46,7 @@
 //                        posted stays, so the data grows from run to run
 //   BENCH_BUILD=1        always run `remix build` first (otherwise: when build/ is missing or older
 //                        than app/ and server/)
+//   BENCH_CPU_PROFILE    a directory: each instance writes a V8 CPU profile there when it stops
 //   DATABASE_POOL_SIZE, UPSTREAM_TIME_ZONE  passed on to the instances (default 10 connections each)
 //
 // Example (PostgreSQL on this machine; a quick try: BENCH_SECONDS=10 BENCH_CONNECTIONS=50):
@@ -55,6 +61,7 @@ import { startBalancer } from "./bench/balancer";
 import { prepareDatabase, seconds, withClient } from "./bench/database";
 import { envNumber, formatStatuses, percentile, printTable } from "./bench/measure";
 import { ensureBuild, signIn, startServer, stopServer, stopServerOnSignals } from "./bench/server";
+import { runPaced } from "./bench/paced-users";
 import { KINDS, runLoad, type LoadResult, type LoadUser, type LoadWorld } from "./bench/virtual-users";
 import { FIRST_NAMES, LAST_NAMES, sqlArray } from "./bench/words";
 
@@ -62,6 +69,7 @@ const CONNECTIONS = Math.max(1, envNumber("BENCH_CONNECTIONS", 200));
 const SECONDS = Math.max(1, envNumber("BENCH_SECONDS", 60));
 const WARMUP_SECONDS = envNumber("BENCH_WARMUP_SECONDS", 5);
 const USERS = Math.max(1, Math.floor(envNumber("BENCH_USERS", 200)));
+const THINK_SECONDS = Math.max(0, envNumber("BENCH_THINK_SECONDS", 10));
 const JOBS = process.env.BENCH_JOBS !== "off";
 const SIGN_IN_CONCURRENCY = 4;
 /** Who is who: bench-load-user-<n>@example.com, all with the demo password. */
@@ -235,12 +243,28 @@ function reportRun({ label, result }: Run) {
   }
 }
 
-async function measureRun(label: string, origin: string, users: LoadUser[], world: LoadWorld): Promise<Run> {
-  console.log(`${label}: ${CONNECTIONS} connections for ${WARMUP_SECONDS} s of warm-up (not counted) + ${SECONDS} s…`);
-  const settings = { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS };
-  const run = { label, result: await runLoad(origin, users, world, settings) };
-  reportRun(run);
-  return run;
+/** Each topology twice: people at work (latency, what they feel), then at capacity (throughput). */
+async function measureTopology(label: string, origin: string, users: LoadUser[], world: LoadWorld) {
+  const atWork = `${label}, ${CONNECTIONS} people at work (a pause of ${THINK_SECONDS} s on average between actions)`;
+  console.log(`${atWork}: ${WARMUP_SECONDS} s of warm-up (not counted) + ${SECONDS} s…`);
+  const paced = {
+    label: atWork,
+    result: await runPaced(origin, users, world, {
+      people: CONNECTIONS,
+      thinkSeconds: THINK_SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      seconds: SECONDS,
+    }),
+  };
+  reportRun(paced);
+  const atCapacity = `${label}, at capacity (autocannon: ${CONNECTIONS} connections, each sends its next request as soon as it has an answer)`;
+  console.log(`\n${atCapacity}: ${WARMUP_SECONDS} s of warm-up (not counted) + ${SECONDS} s…`);
+  const saturated = {
+    label: atCapacity,
+    result: await runLoad(origin, users, world, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS }),
+  };
+  reportRun(saturated);
+  return { paced, saturated };
 }
 
 async function main() {
@@ -280,18 +304,18 @@ async function main() {
   );
   console.log(`Database pool: ${process.env.DATABASE_POOL_SIZE ?? 10} connections per instance (DATABASE_POOL_SIZE).`);
 
-  const runs: Run[] = [];
+  const runs: Array<{ paced: Run; saturated: Run }> = [];
   try {
     const single = await startServer({ databaseUrl: url, env: instanceEnv });
     const users = await signInEveryone(url, single);
-    runs.push(await measureRun(`Run 1: one instance (${single})`, single, users, world));
+    runs.push(await measureTopology(`Run 1: one instance (${single})`, single, users, world));
     await stopServer();
 
     const origins = [await startServer({ databaseUrl: url, env: instanceEnv }), await startServer({ databaseUrl: url, env: instanceEnv })];
     const balancer = await startBalancer(origins);
     try {
       runs.push(
-        await measureRun(`Run 2: two instances behind a round-robin TCP balancer (${balancer.origin})`, balancer.origin, users, world),
+        await measureTopology(`Run 2: two instances behind a round-robin TCP balancer (${balancer.origin})`, balancer.origin, users, world),
       );
       console.log(
         `\n  Connections handed to each instance (each keep-alive connection stays where it was sent; reconnections count again): ${origins
@@ -305,10 +329,22 @@ async function main() {
     await stopServer();
   }
 
-  const [one, two] = runs.map((r) => throughput(r.result));
+  const p95 = (run: Run) =>
+    percentile(
+      [...run.result.stats.latencies].sort((a, b) => a - b),
+      95,
+    ).toFixed(0);
+  const errors5xx = (run: Run) => statusClasses(run.result.stats.statuses)["5xx"];
+  const [one, two] = runs as [(typeof runs)[number], (typeof runs)[number]];
+  console.log(`\nSummary (${CORES} cores shared by the load generator, PostgreSQL and the instances):`);
   console.log(
-    `\nThroughput: run 1 ${one!.toFixed(1)} req/s, run 2 ${two!.toFixed(1)} req/s — run 2 ÷ run 1 = ${(two! / one!).toFixed(2)}×` +
-      ` (on ${CORES} cores shared by the load generator, PostgreSQL and the instances).`,
+    `  ${CONNECTIONS} people at work: one instance p95 ${p95(one.paced)} ms (${errors5xx(one.paced)} 5xx),` +
+      ` two instances p95 ${p95(two.paced)} ms (${errors5xx(two.paced)} 5xx).`,
+  );
+  const [capacityOne, capacityTwo] = [throughput(one.saturated.result), throughput(two.saturated.result)];
+  console.log(
+    `  At capacity: one instance ${capacityOne.toFixed(1)} req/s, two instances ${capacityTwo.toFixed(1)} req/s —` +
+      ` ${(capacityTwo / capacityOne).toFixed(2)}× the throughput.`,
   );
 }
 

@@ -6,13 +6,12 @@
 // rethrown as a 503 Response. The error boundary's 503 branch then renders the page (a document
 // request), a client navigation gets the same boundary, and a resource route answers the text.
 // Every other error passes through untouched. One place instead of a try/catch in each route.
-import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "../app/utils/database-unavailable";
 import { log } from "../app/utils/logger.server";
+import { wrapDataFunctions, type DataFunction, type DataFunctionKind } from "./route-wrappers";
 
-type DataFunction = LoaderFunction | ActionFunction;
-
-function guard(routeId: string, kind: "loader" | "action", run: DataFunction): DataFunction {
+function guard(routeId: string, kind: DataFunctionKind, run: DataFunction): DataFunction {
   return async (args) => {
     try {
       return await run(args);
@@ -32,13 +31,5 @@ function guard(routeId: string, kind: "loader" | "action", run: DataFunction): D
 
 /** The same build, with every loader and action answering a database outage with a 503. */
 export function answerDatabaseOutages(build: ServerBuild): ServerBuild {
-  const routes: ServerBuild["routes"] = {};
-  for (const [id, route] of Object.entries(build.routes)) {
-    // Route modules are ES module namespaces (read-only): copy, then replace.
-    const module = { ...route.module };
-    if (module.loader) module.loader = guard(id, "loader", module.loader);
-    if (module.action) module.action = guard(id, "action", module.action);
-    routes[id] = { ...route, module };
-  }
-  return { ...build, routes };
+  return wrapDataFunctions(build, guard);
 }

@@ -19,6 +19,7 @@ import { securityHeaders } from "../app/utils/security-headers.server";
 import { checkOrigin, expectedOrigin } from "../app/utils/origin-check.server";
 import { createRequestHandler } from "./remix-handler";
 import { answerDatabaseOutages } from "./database-outage";
+import { shareLoaderMemos } from "./loader-memos";
 
 async function main() {
   const config = env();
@@ -67,8 +68,9 @@ async function main() {
   app.all(
     "*",
     createRequestHandler({
-      // A loader or action that can't reach the database answers 503 with the friendly page.
-      build: answerDatabaseOutages(build as unknown as ServerBuild),
+      // A loader or action that can't reach the database answers 503 with the friendly page;
+      // the loaders of one HTTP request look the session and team scope up once between them.
+      build: shareLoaderMemos(answerDatabaseOutages(build as unknown as ServerBuild)),
       mode: build.mode,
       getLoadContext: (req, res) => ({
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",

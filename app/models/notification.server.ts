@@ -29,20 +29,16 @@ export async function notify(tx: Tx, userIds: Iterable<string>, input: Notificat
   });
   if (recipients.length === 0) return [];
   const now = new Date();
-  await tx.notification.createMany({
-    data: recipients.map((r) => ({
-      id: crypto.randomUUID(),
-      userId: r.id,
-      kind: input.kind,
-      requestId: input.requestId ?? null,
-      title: input.title,
-      body: input.body ?? "",
-      link: input.link,
-      createdAt: now,
-      // Immediate-email and in-app-only people never appear in a digest.
-      digestedAt: r.emailPreference === "DAILY_DIGEST" ? null : now,
-    })),
-  });
+  // One statement with the rows as arrays: Prisma compiles a createMany afresh for every row it
+  // carries, which made a notice to a 40-person team cost tens of milliseconds of CPU.
+  // Immediate-email and in-app-only people never appear in a digest.
+  await tx.$executeRaw`
+    INSERT INTO notifications (id, user_id, kind, request_id, title, body, link, created_at, digested_at)
+    SELECT r.id, r.user_id, ${input.kind}::text::"NotificationKind", ${input.requestId ?? null}, ${input.title},
+           ${input.body ?? ""}, ${input.link}, ${now}::timestamptz, r.digested_at
+      FROM unnest(${recipients.map(() => crypto.randomUUID())}::text[], ${recipients.map((r) => r.id)}::text[],
+                  ${recipients.map((r) => (r.emailPreference === "DAILY_DIGEST" ? null : now.toISOString()))}::timestamptz[])
+           AS r(id, user_id, digested_at)`;
   const base = publicBaseUrl();
   await queueEmails(
     tx,

@@ -16,15 +16,15 @@ export async function queueEmail(tx: Tx, message: EmailMessage) {
 /** Several messages in one statement: a notice to a whole team must not hold its transaction open. */
 export async function queueEmails(tx: Tx, messages: EmailMessage[]) {
   if (messages.length === 0) return;
-  await tx.outboundEmail.createMany({
-    data: messages.map((message) => ({
-      id: crypto.randomUUID(),
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-    })),
-  });
+  // One statement with the messages as arrays (see notify: a createMany is compiled per row).
+  const now = new Date();
+  await tx.$executeRaw`
+    INSERT INTO outbound_emails (id, "to", subject, text, html, next_attempt_at, created_at)
+    SELECT m.id, m.to, m.subject, m.text, m.html, ${now}::timestamptz, ${now}::timestamptz
+      FROM unnest(${messages.map(() => crypto.randomUUID())}::text[], ${messages.map((m) => m.to)}::text[],
+                  ${messages.map((m) => m.subject)}::text[], ${messages.map((m) => m.text)}::text[],
+                  ${messages.map((m) => m.html ?? null)}::text[])
+           AS m(id, "to", subject, text, html)`;
 }
 
 /** Exponential backoff: 1, 2, 4 … minutes, capped at an hour. */

@@ -287,10 +287,13 @@ function ratingView(rating: StoredRating | null) {
 export type RatingView = NonNullable<ReturnType<typeof ratingView>>;
 
 /** The rating part of the request page and the rate page: what was given and what the viewer may do. */
-export async function getRatingPanel(access: RequestAccess, now = new Date()) {
-  const stored = await loadRatings(access.request.id);
+export async function getRatingPanel(access: RequestAccess, now = new Date(), providerTeam?: { name: string; slug: string }) {
+  const [stored, team] = await Promise.all([
+    loadRatings(access.request.id),
+    // The request page has the provider team already.
+    providerTeam ?? prisma.team.findUniqueOrThrow({ where: { id: access.request.providerTeamId }, select: { name: true, slug: true } }),
+  ]);
   const option = optionFor(access, stored, now);
-  const team = await prisma.team.findUniqueOrThrow({ where: { id: access.request.providerTeamId }, select: { name: true, slug: true } });
   const latest = stored.rerating ?? stored.first;
   return {
     option:

@@ -2,6 +2,7 @@
 // below a team they manage (managers see their teams and the teams below, DESIGN.md).
 // Loaded once per request with one recursive query.
 import { queryRows } from "~/utils/db.server";
+import { requestKey } from "~/utils/request-key.server";
 
 export interface TeamScope {
   /** Teams the person is a member or manager of. */
@@ -46,10 +47,11 @@ async function loadScope(userId: string): Promise<TeamScope> {
 /** The person's team scope; `key` (the Request) memoises it for the rest of the request. */
 export function getTeamScope(userId: string, key?: object): Promise<TeamScope> {
   if (!key) return loadScope(userId);
-  let pending = cache.get(key);
+  const memoKey = key instanceof Request ? requestKey(key) : key;
+  let pending = cache.get(memoKey);
   if (!pending) {
     pending = loadScope(userId);
-    cache.set(key, pending);
+    cache.set(memoKey, pending);
   }
   return pending;
 }

@@ -11,6 +11,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { redirect } from "@remix-run/node";
 import { prisma, queryRows } from "./db.server";
+import { requestKey } from "./request-key.server";
 import type { GlobalRole } from "~/generated/prisma/client";
 
 export const SESSION_IDLE_DAYS = 14;
@@ -159,7 +160,7 @@ export function blankSessionCookie(request: Request): string {
   return luciaFor(request).createBlankSessionCookie().serialize();
 }
 
-const resolved = new WeakMap<Request, Promise<SessionUser | null>>();
+const resolved = new WeakMap<object, Promise<SessionUser | null>>();
 
 async function resolveSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = readSessionId(request);
@@ -181,10 +182,11 @@ async function resolveSessionUser(request: Request): Promise<SessionUser | null>
 
 /** The signed-in user, or null. Resolved once per request however many loaders ask. */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let pending = resolved.get(request);
+  const key = requestKey(request);
+  let pending = resolved.get(key);
   if (!pending) {
     pending = resolveSessionUser(request);
-    resolved.set(request, pending);
+    resolved.set(key, pending);
   }
   return pending;
 }

@@ -29,6 +29,9 @@ export async function startServer(options: StartOptions = {}) {
       ...options.env,
     },
     readyPath: "/healthz",
+    // BENCH_CPU_PROFILE=<dir>: each instance writes a V8 CPU profile there when it stops
+    // (open it in Chrome DevTools or speedscope to see where a slow route spends its time).
+    nodeArgs: process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [],
     readySeconds: options.startSeconds ?? 30,
     echoOutput: true,
   });

@@ -116,7 +116,7 @@ export class LoadStats {
 }
 
 /** One connection's person: what they ask for next, and what they make of the answer. */
-class VirtualUser {
+export class VirtualUser {
   private readonly cookies = new Map<string, string>();
   private redirect: string | null = null;
   private redirects = 0;
@@ -130,6 +130,11 @@ class VirtualUser {
     private readonly stats: LoadStats,
   ) {
     this.setCookie(user.cookie);
+  }
+
+  /** The next request follows a redirect (a browser sends it at once, without a pause). */
+  get followsRedirect() {
+    return this.redirect !== null;
   }
 
   nextRequest(): autocannon.Request {
@@ -300,6 +305,19 @@ export interface LoadSettings {
   seconds: number;
 }
 
+export interface LoadResult {
+  stats: LoadStats;
+  /** How long the measured part lasted (s). */
+  seconds: number;
+  /** Requests of the measured part that got no response: connection errors, and timeouts (30 s). */
+  errors: number;
+  timeouts: number;
+  /** Share of all cores' time that was busy during the measured part (every process on the machine). */
+  machineBusy: number;
+  /** CPU time this process (the load generator, and the balancer when there is one) used, in cores. */
+  generatorCores: number;
+}
+
 /** CPU time of all cores, from os.cpus(). */
 function machineTimes() {
   let busy = 0;
@@ -312,17 +330,25 @@ function machineTimes() {
   return { busy, total };
 }
 
-export interface LoadResult {
-  stats: LoadStats;
-  /** How long the measured part lasted (s). */
-  seconds: number;
-  /** Requests of the measured part that got no response: connection errors, and timeouts (30 s). */
-  errors: number;
-  timeouts: number;
-  /** Share of all cores' time that was busy during the measured part (every process on the machine). */
-  machineBusy: number;
-  /** CPU time this process (the load generator, and the balancer when there is one) used, in cores. */
-  generatorCores: number;
+/** Starts the clock of a measured part; `result` gives what it took (counts come from the caller). */
+export function startMeasuring(stats: LoadStats) {
+  const at = performance.now();
+  const cpu = process.cpuUsage();
+  const machine = machineTimes();
+  return {
+    result(counts: { errors: number; timeouts: number }): LoadResult {
+      const used = process.cpuUsage(cpu);
+      const now = machineTimes();
+      const seconds = (performance.now() - at) / 1000;
+      return {
+        stats,
+        seconds,
+        ...counts,
+        machineBusy: (now.busy - machine.busy) / Math.max(1, now.total - machine.total),
+        generatorCores: (used.user + used.system) / 1e6 / seconds,
+      };
+    },
+  };
 }
 
 /**
@@ -337,8 +363,7 @@ export function runLoad(origin: string, users: LoadUser[], world: LoadWorld, set
   let measuring = settings.warmupSeconds <= 0;
   let errors = 0;
   let timeouts = 0;
-  const begin = () => ({ at: performance.now(), cpu: process.cpuUsage(), machine: machineTimes() });
-  let from = begin();
+  let clock = startMeasuring(stats);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -360,23 +385,13 @@ export function runLoad(origin: string, users: LoadUser[], world: LoadWorld, set
       },
       (error) => {
         if (error) return reject(error);
-        const cpu = process.cpuUsage(from.cpu);
-        const machine = machineTimes();
-        const seconds = (performance.now() - from.at) / 1000;
-        resolve({
-          stats,
-          seconds,
-          errors,
-          timeouts,
-          machineBusy: (machine.busy - from.machine.busy) / Math.max(1, machine.total - from.machine.total),
-          generatorCores: (cpu.user + cpu.system) / 1e6 / seconds,
-        });
+        resolve(clock.result({ errors, timeouts }));
       },
     );
     if (!measuring) {
       setTimeout(() => {
         measuring = true;
-        from = begin();
+        clock = startMeasuring(stats);
       }, settings.warmupSeconds * 1000);
     }
     // Emitted after the connection's onResponse and before it sends its next request.

@@ -76,6 +76,8 @@ export interface AppProcessOptions {
   readySeconds?: number;
   /** Echo the server's output live (else it is kept for error messages). */
   echoOutput?: boolean;
+  /** Options for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface AppProcess {
@@ -130,7 +132,7 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
   });
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
 
-  const child = spawn(process.execPath, ["build/index.js"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "build/index.js"], {
     cwd: ROOT,
     // Its own process group, so stopping it can't miss a child and can't touch the caller.
     detached: true,
