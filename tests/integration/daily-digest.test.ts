@@ -3,9 +3,6 @@
 // wants the app only gets none, and one who chose the daily digest gets a single email a day
 // listing everything new — once, however many runs or instances try.
 import crypto from "node:crypto";
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
@@ -15,27 +12,11 @@ import { notify, type NotificationInput } from "~/models/notification.server";
 import { sendDailyDigests } from "~/jobs/daily-digest.server";
 import type { EmailPreference, User } from "~/generated/prisma/client";
 import { createUser } from "../support/factories";
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "../support/smtp-server";
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-const received: Received[] = [];
-
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-      callback();
-    });
-  },
-});
+let smtp: TestSmtpServer;
+/** What the SMTP server accepted (emptied before each test). */
+let received: ReceivedMail[];
 
 const ENV_NAMES = ["SMTP_URL", "SMTP_HOST", "SMTP_PORT", "APP_URL", "UPSTREAM_DIGEST_HOUR"] as const;
 const savedEnv = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
@@ -49,13 +30,13 @@ function restoreEnv() {
 }
 
 beforeAll(async () => {
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
+  smtp = await startSmtpServer();
+  received = smtp.received;
 });
 
 afterAll(async () => {
   restoreEnv();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 beforeEach(async () => {
@@ -63,7 +44,7 @@ beforeEach(async () => {
   await prisma.outboundEmail.deleteMany();
   await prisma.notification.deleteMany();
   // SMTP_URL wins over SMTP_HOST: the host setting points at a port where nothing listens.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
   process.env.SMTP_HOST = "127.0.0.1";
   process.env.SMTP_PORT = "1";
   process.env.APP_URL = "https://upstream.example.com";

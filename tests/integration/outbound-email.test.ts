@@ -4,45 +4,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
 import { createEmailTransport, type EmailMessage } from "~/utils/email.server";
 import { MAX_EMAIL_ATTEMPTS, queueEmail, sendDueEmails } from "~/models/outbound-email.server";
-
-interface Received {
-  to: string[];
-  raw: string;
-}
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 /** What the SMTP server accepted, and whether it currently refuses every recipient. */
-const smtp = { received: [] as Received[], refuseRecipients: false };
-
-const server = new SMTPServer({
-  authOptional: true,
-  // Plain SMTP on loopback: no TLS upgrade to a self-signed certificate.
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onRcptTo(_address, _session, callback) {
-    if (!smtp.refuseRecipients) return callback();
-    const error = Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 });
-    callback(error);
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      smtp.received.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString("utf8"),
-      });
-      callback();
-    });
-  },
-});
+let smtp: TestSmtpServer;
 
 const savedEnv = { ...process.env };
 let dataDir: string;
@@ -57,24 +27,23 @@ function restoreEnv() {
 
 function useSmtpServer() {
   process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String((server.server.address() as AddressInfo).port);
+  process.env.SMTP_PORT = String(smtp.port);
   resetEnvCache();
 }
 
 beforeAll(async () => {
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
+  smtp = await startSmtpServer();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "upstream-mail-"));
 });
 
 afterAll(async () => {
   restoreEnv();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
-  smtp.received = [];
+  smtp.received.length = 0;
   smtp.refuseRecipients = false;
   await prisma.outboundEmail.deleteMany();
   useSmtpServer();

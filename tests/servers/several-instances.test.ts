@@ -3,17 +3,15 @@
 // throttling counts across both, every background job does its work once although both run all
 // of them every second, and request numbers stay unique under concurrent creates on both.
 // Everything listens on loopback only; the database is a private cluster of this file's own.
-import { once } from "node:events";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signIn, startAppProcess, type AppProcess } from "../../scripts/lib/app-process";
 import { MAX_FAILURES_PER_ACCOUNT } from "~/models/sign-in-throttle.server";
 import { AUTO_CLOSE_AFTER_DAYS } from "~/utils/request-lifecycle";
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import {
   DEMO,
   DEMO_PASSWORD,
@@ -33,40 +31,23 @@ import {
   type AppDatabase,
 } from "./support/cluster";
 
-/** What the test's SMTP server accepted (as in tests/integration/outbound-email.test.ts). */
-const received: Array<{ to: string[]; raw: string }> = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  // Plain SMTP on loopback: no TLS upgrade to a self-signed certificate.
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-      callback();
-    });
-  },
-});
-
 describe.skipIf(!postgresBinaries)(`two app instances on one PostgreSQL${postgresBinaries ? "" : ` (${NO_POSTGRES})`}`, () => {
   let database: AppDatabase;
   let dataDir: string;
   let a: AppProcess;
   let b: AppProcess;
+  let smtp: TestSmtpServer;
   const db = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => sql<T>(database.url, text, values);
 
   beforeAll(async () => {
     database = await startAppDatabase();
-    smtp.listen(0, "127.0.0.1");
-    await once(smtp.server, "listening");
+    smtp = await startSmtpServer();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "upstream-instances-"));
     const env = appEnv(database.url, {
       UPSTREAM_JOBS: "on",
       UPSTREAM_JOB_INTERVAL_SECONDS: "1",
       SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
+      SMTP_PORT: String(smtp.port),
       UPSTREAM_DATA_DIR: dataDir,
       LOG_LEVEL: "info",
     });
@@ -77,7 +58,7 @@ describe.skipIf(!postgresBinaries)(`two app instances on one PostgreSQL${postgre
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
     database?.destroy();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -323,7 +304,7 @@ describe.skipIf(!postgresBinaries)(`two app instances on one PostgreSQL${postgre
       expect(rows).toHaveLength(EMAILS);
       expect(rows.filter((r) => r.status !== "SENT" || r.attempts !== 1)).toEqual([]);
       for (let i = 1; i <= EMAILS; i++) {
-        const copies = received.filter((m) => m.to.includes(`drill-${i}@example.com`));
+        const copies = smtp.received.filter((m) => m.to.includes(`drill-${i}@example.com`));
         expect(copies, `drill-${i}@example.com`).toHaveLength(1);
         expect(copies[0]!.raw).toContain(`Outbox drill ${batch} #${i}`);
       }
@@ -333,9 +314,9 @@ describe.skipIf(!postgresBinaries)(`two app instances on one PostgreSQL${postgre
       const queued = await db<{ to: string; n: number }>('SELECT "to", count(*)::int AS n FROM outbound_emails GROUP BY "to"');
       const queuedFor = new Map(queued.map((q) => [q.to.toLowerCase(), q.n]));
       const deliveredTo = new Map<string, number>();
-      for (const message of received)
+      for (const message of smtp.received)
         for (const to of message.to) deliveredTo.set(to.toLowerCase(), (deliveredTo.get(to.toLowerCase()) ?? 0) + 1);
-      expect(received.length).toBeGreaterThan(EMAILS);
+      expect(smtp.received.length).toBeGreaterThan(EMAILS);
       for (const [to, n] of deliveredTo) expect(n, to).toBeLessThanOrEqual(queuedFor.get(to) ?? 0);
     });
 
