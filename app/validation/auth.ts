@@ -11,10 +11,23 @@ const email = z
   .transform((v) => v.toLowerCase());
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** The longest password anyone can type to be checked: longer ones never reach argon2 (cost). */
+export const ENTERED_PASSWORD_MAX_LENGTH = 1024;
+
+/** A password typed to prove who one is (not one being chosen). */
+function enteredPassword(missing: string) {
+  return z
+    .string({ error: missing })
+    .min(1, missing)
+    .max(
+      ENTERED_PASSWORD_MAX_LENGTH,
+      `That is longer than any password (at most ${ENTERED_PASSWORD_MAX_LENGTH.toLocaleString("en")} characters).`,
+    );
+}
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+  password: enteredPassword("Enter your password."),
   redirectTo: z.string().optional(),
 });
 
@@ -38,7 +51,7 @@ export const setPasswordSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+    currentPassword: enteredPassword("Enter your current password."),
     password: newPassword,
     confirmPassword: z.string({ error: "Type the new password again." }),
   })

@@ -8,6 +8,7 @@ import * as home from "~/routes/_index";
 import * as account from "~/routes/account";
 import { prisma } from "~/utils/db.server";
 import { setPersonActive } from "~/models/user.server";
+import { ENTERED_PASSWORD_MAX_LENGTH } from "~/validation/auth";
 import { createUser, DEFAULT_PASSWORD } from "../support/factories";
 import { callAction, callLoader, formRequest, getRequest, readJson, signInAs, testContext } from "../support/http";
 
@@ -315,6 +316,15 @@ describe("changing one's password on /account", () => {
     const response = await changePassword(cookie, "not my current password", "a brand new passphrase");
     expect(response.status).toBe(400);
     expect(await fieldErrors(response, "currentPassword")).toEqual(["That isn't your current password."]);
+    await expectRefused(await signIn(user.email, "a brand new passphrase"));
+  });
+
+  test("an over-long current password is refused next to that field, and the password stays as it was", async () => {
+    const user = await createUser();
+    const cookie = await signInAs(user.id);
+    const response = await changePassword(cookie, "x".repeat(ENTERED_PASSWORD_MAX_LENGTH + 1), "a brand new passphrase");
+    expect(response.status).toBe(400);
+    expect(await fieldErrors(response, "currentPassword")).toEqual(["That is longer than any password (at most 1,024 characters)."]);
     await expectRefused(await signIn(user.email, "a brand new passphrase"));
   });
 

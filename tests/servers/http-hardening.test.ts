@@ -128,3 +128,26 @@ describe("what the server logs", () => {
     expect(output.split("\n").some((line) => line.startsWith('{"level":"error","msg":"forged line"'))).toBe(false);
   });
 });
+
+describe("addresses with an encoded NUL", () => {
+  // PostgreSQL fails on a NUL in a query rather than finding nothing, so an id, number or search
+  // carrying %00 must be refused before it reaches a loader: a clear 400, never a 500.
+  test.each([
+    ["a request number", "/requests/REQ-1%00"],
+    ["a complaint number", "/complaints/CMP-1%00"],
+    ["a team slug", "/teams/customer-care%00/queue"],
+    ["a queue search", "/teams/customer-care/queue?q=printer%00"],
+  ])("%s with %%00 gets 400 with a plain message", async (_label, address) => {
+    const response = await fetch(new URL(address, app.origin), { headers: { Cookie: repCookie }, redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("That address isn't one Upstream knows.");
+  });
+
+  test("the same addresses without it are answered as usual", async () => {
+    const response = await fetch(new URL("/teams/customer-care/queue?q=printer", app.origin), {
+      headers: { Cookie: repCookie },
+      redirect: "manual",
+    });
+    expect(response.status).toBe(200);
+  });
+});

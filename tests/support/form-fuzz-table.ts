@@ -215,7 +215,7 @@ export const FUZZ_TABLE: FuzzEntry[] = [
     intentField: "intent",
     forms: {
       "change-password": {
-        currentPassword: text(Number.POSITIVE_INFINITY, true),
+        currentPassword: text(1024, true),
         password: text(256, true, 10),
         confirmPassword: text(256, true),
       },
