@@ -1,7 +1,8 @@
 // People: the directory, and the admin's work on accounts (create with an invitation, edit,
 // change the global role, deactivate and reactivate).
 import crypto from "node:crypto";
-import { prisma, isUniqueViolation } from "~/utils/db.server";
+import { prisma, isUniqueViolation, type Tx } from "~/utils/db.server";
+import { passwordSignInEnabled } from "~/utils/oidc.server";
 import type { GlobalRole } from "~/generated/prisma/client";
 import { audit } from "./audit.server";
 import { issueAuthToken } from "./auth-token.server";
@@ -40,7 +41,7 @@ export async function listPeople({ query, after, status }: { query?: string; aft
     },
   });
   const hasMore = rows.length > PEOPLE_PAGE_SIZE;
-  const people = rows.slice(0, PEOPLE_PAGE_SIZE).map(({ password, ...p }) => ({ ...p, invitationPending: !password }));
+  const people = rows.slice(0, PEOPLE_PAGE_SIZE).map(({ password, ...p }) => ({ ...p, invitationPending: invitationPending(password) }));
   return { people, nextCursor: hasMore ? people[people.length - 1]?.id : undefined };
 }
 
@@ -63,7 +64,7 @@ export async function getPerson(id: string) {
   });
   if (!person) return null;
   const { password, ...rest } = person;
-  return { ...rest, invitationPending: !password };
+  return { ...rest, invitationPending: invitationPending(password) };
 }
 
 export class EmailTakenError extends Error {
@@ -72,14 +73,29 @@ export class EmailTakenError extends Error {
   }
 }
 
-function invitationEmail(name: string, inviter: string, link: string) {
-  return {
+/**
+ * Still to accept their invitation: no password chosen yet. With password sign-in off nobody
+ * chooses one: a person can sign in with single sign-on from the moment they exist.
+ */
+function invitationPending(password: unknown) {
+  return !password && passwordSignInEnabled();
+}
+
+/**
+ * The invitation email, in the transaction that creates the person (or sends it again). With
+ * password sign-in off it says how to sign in and carries no link that could set a password.
+ */
+async function sendInvitation(tx: Tx, person: { id: string; name: string; email: string }, inviter: string, baseUrl: string) {
+  const how = passwordSignInEnabled()
+    ? `Choose your password here (the link works for 7 days):\n\n${baseUrl}/invitation/${await issueAuthToken(tx, person.id, "INVITATION")}\n`
+    : `Sign in with your organisation's account (single sign-on) here:\n\n${baseUrl}/login\n`;
+  await queueEmail(tx, {
+    to: person.email,
     subject: "You're invited to Upstream",
     text:
-      `Hello ${name},\n\n${inviter} has created an Upstream account for you. Upstream is where teams ask each other ` +
-      `for help, rate the service they get, and pass on what customers tell them.\n\n` +
-      `Choose your password here (the link works for 7 days):\n\n${link}\n`,
-  };
+      `Hello ${person.name},\n\n${inviter} has created an Upstream account for you. Upstream is where teams ask each other ` +
+      `for help, rate the service they get, and pass on what customers tell them.\n\n${how}`,
+  });
 }
 
 export async function createPerson(
@@ -94,8 +110,7 @@ export async function createPerson(
         data: { id: crypto.randomUUID(), name: input.name, email: input.email, title: input.title, role: input.role },
         select: { id: true },
       });
-      const token = await issueAuthToken(tx, user.id, "INVITATION");
-      await queueEmail(tx, { to: input.email, ...invitationEmail(input.name, actor.name, `${baseUrl}/invitation/${token}`) });
+      await sendInvitation(tx, { id: user.id, name: input.name, email: input.email }, actor.name, baseUrl);
       await audit(
         { action: "user.created", actorId: actor.id, targetType: "user", targetId: user.id, ip, details: { role: input.role } },
         tx,
@@ -110,9 +125,8 @@ export async function createPerson(
 
 export async function resendInvitation(actor: { id: string; name: string }, userId: string, baseUrl: string, ip: string) {
   await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
-    const token = await issueAuthToken(tx, userId, "INVITATION");
-    await queueEmail(tx, { to: user.email, ...invitationEmail(user.name, actor.name, `${baseUrl}/invitation/${token}`) });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } });
+    await sendInvitation(tx, user, actor.name, baseUrl);
     await audit({ action: "user.invitation_sent", actorId: actor.id, targetType: "user", targetId: userId, ip }, tx);
   });
 }

@@ -12,6 +12,7 @@ import { PersonFields } from "~/components/person-fields";
 import { Button, FormErrors } from "~/components/ui/form-controls";
 import { PageHeader, textLinkClass } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { passwordSignInEnabled } from "~/utils/oidc.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Admin · Upstream` }];
 
@@ -48,6 +49,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "resend-invitation") {
+    if (!passwordSignInEnabled())
+      return redirectWithFlash(request, back, {
+        kind: "info",
+        message: `${person.name} signs in with single sign-on: there is no invitation to send.`,
+      });
     if (!person.invitationPending || !person.active)
       return redirectWithFlash(request, back, { kind: "info", message: `${person.name} has already chosen a password.` });
     await resendInvitation(admin, person.id, appUrl(request), context.clientIp);

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findValidToken } from "~/models/auth-token.server";
 import { handleSetPassword } from "~/models/set-password-action.server";
 import { SetPasswordForm } from "~/components/set-password-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { passwordSignInEnabled } from "~/utils/oidc.server";
 
 export const meta: MetaFunction = () => [
   { title: "Welcome to Upstream" },
@@ -14,9 +15,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
+  // With password sign-in off, a link sent before it was turned off only says how to sign in.
+  if (!passwordSignInEnabled())
+    return json({ passwordSignIn: false as const, invitee: null, token: "" }, { headers: { "Cache-Control": "no-store" } });
   const user = await findValidToken(params.token ?? "", "INVITATION");
   return json(
-    { invitee: user ? { name: user.name, email: user.email } : null, token: params.token ?? "" },
+    { passwordSignIn: true as const, invitee: user ? { name: user.name, email: user.email } : null, token: params.token ?? "" },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -26,8 +30,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AcceptInvitation() {
-  const { invitee, token } = useLoaderData<typeof loader>();
+  const { passwordSignIn, invitee, token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  if (!passwordSignIn) {
+    return (
+      <div className="mx-auto mt-8 max-w-sm">
+        <h1 className="text-2xl font-semibold">Welcome to Upstream</h1>
+        <p className="mt-4 text-slate-700">
+          There is no password to choose here: you sign in with your organisation&apos;s account.{" "}
+          <Link to="/login" className="text-brand-700 underline">
+            Go to sign in
+          </Link>
+          .
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto mt-8 max-w-sm">
       {invitee ? (

@@ -11,6 +11,9 @@ import * as oidcCallback from "~/routes/auth.oidc.callback";
 import * as login from "~/routes/login";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as resetPassword from "~/routes/reset-password.$token";
+import * as invitation from "~/routes/invitation.$token";
+import * as newPerson from "~/routes/admin.people.new";
+import * as personPage from "~/routes/admin.people.$id";
 import * as home from "~/routes/_index";
 import { prisma } from "~/utils/db.server";
 import { resetEnvCache } from "~/utils/env.server";
@@ -531,6 +534,52 @@ describe("with PASSWORD_SIGN_IN off", () => {
     expect(reset.status).toBe(404);
     expect(reset.headers.get("Set-Cookie")).toBeNull();
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  test("an invitation says to sign in with single sign-on, carries no password link, and the person is active at once", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const cookie = await signInAs(admin.id);
+    const fields = { name: "Sso Newcomer", email: "sso.newcomer@example.com", title: "Analyst", role: "EMPLOYEE" };
+    const response = await callAction(newPerson, formRequest("/admin/people/new", fields, { cookie }));
+    expect(response.status).toBe(302);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: fields.email } });
+    expect(await prisma.authToken.count({ where: { userId: user.id } })).toBe(0);
+    const emails = await prisma.outboundEmail.findMany({ where: { to: fields.email } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.text).toContain("Sign in with your organisation's account (single sign-on) here:");
+    expect(emails[0]!.text).toContain("/login\n");
+    expect(emails[0]!.text).not.toContain("/invitation/");
+    expect(emails[0]!.text).not.toMatch(/password/i);
+
+    const page = await readJson<{ person: { invitationPending: boolean } }>(
+      await callLoader(personPage, getRequest(`/admin/people/${user.id}`, { cookie }), { id: user.id }),
+    );
+    expect(page.person.invitationPending).toBe(false);
+    const resend = await callAction(personPage, formRequest(`/admin/people/${user.id}`, { intent: "resend-invitation" }, { cookie }), {
+      id: user.id,
+    });
+    expect(await flashOf(resend)).toMatchObject({
+      kind: "info",
+      message: "Sso Newcomer signs in with single sign-on: there is no invitation to send.",
+    });
+    expect(await prisma.outboundEmail.count({ where: { to: fields.email } })).toBe(1);
+
+    claims = { email: user.email, email_verified: true };
+    await expectSignedInAs(sessionCookieOf(await signInWithSso()), user.name);
+  });
+
+  test("an invitation link sent before password sign-in was turned off only points to single sign-on", async () => {
+    const user = await createUser({ password: null });
+    const token = await prisma.$transaction((tx) => issueAuthToken(tx, user.id, "INVITATION"));
+    const page = await callLoader(invitation, getRequest(`/invitation/${token}`), { token });
+    expect(await readJson(page)).toEqual({ passwordSignIn: false, invitee: null, token: "" });
+    const password = "a brand new passphrase";
+    const accept = await callAction(invitation, formRequest(`/invitation/${token}`, { token, password, confirmPassword: password }), {
+      token,
+    });
+    expect(accept.status).toBe(404);
+    expect(accept.headers.get("Set-Cookie")).toBeNull();
+    expect(await prisma.password.count({ where: { userId: user.id } })).toBe(0);
   });
 
   test("a team member added by hand signs in with single sign-on alone", async () => {
