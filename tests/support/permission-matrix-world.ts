@@ -21,7 +21,7 @@ import { insertFeedback } from "./feedback";
 import { callAction, formRequest, signInAs } from "./http";
 
 /** Who asks. Every row of the matrix says what each of them gets. */
-export const ROLES = ["anonymous", "employee", "requester", "provider", "manager", "otherManager", "admin"] as const;
+export const ROLES = ["anonymous", "employee", "requester", "provider", "manager", "aboveManager", "otherManager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 export type SignedInRole = Exclude<Role, "anonymous">;
 
@@ -32,6 +32,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   requester: "the Sales member who raised the records (requester, reporting rep, feedback author)",
   provider: "a member of Support desk, the team that provides the records",
   manager: "the manager of Support desk",
+  aboveManager: "the manager of Operations, the team above Support desk",
   otherManager: "the manager of Finance (another branch)",
   admin: "an admin (member of no team)",
 };
@@ -42,6 +43,7 @@ const REQUESTING_TEAM: Record<SignedInRole, keyof World["teams"] | null> = {
   requester: "sales",
   provider: "support",
   manager: "support",
+  aboveManager: "operations",
   otherManager: "finance",
   admin: null,
 };
@@ -101,6 +103,7 @@ export async function buildWorld(): Promise<World> {
     requester: await createUser({ name: "Rita Requester" }),
     provider: await createUser({ name: "Paul Provider" }),
     manager: await createUser({ name: "Mona Manager" }),
+    aboveManager: await createUser({ name: "Abe Abovemanager" }),
     otherManager: await createUser({ name: "Oscar Othermanager" }),
     admin: await createUser({ name: "Ada Admin", role: "ADMIN" }),
     colleague: await createUser({ name: "Cole Colleague" }),
@@ -111,6 +114,7 @@ export async function buildWorld(): Promise<World> {
   await addMember(users.provider.id, support.id);
   await addMember(users.colleague.id, support.id);
   await addMember(users.manager.id, support.id, "MANAGER");
+  await addMember(users.aboveManager.id, operations.id, "MANAGER");
   await addMember(users.otherManager.id, finance.id, "MANAGER");
 
   const cookies = {} as Record<SignedInRole, string>;

@@ -103,50 +103,50 @@ export interface RouteEntry {
 // Who gets what: one line per audience, used by the rows below.
 
 // prettier-ignore
-const SIGNED_IN: Expectations =         { anonymous: "login", employee: "ok",        requester: "ok",        provider: "ok",        manager: "ok",        otherManager: "ok",        admin: "ok" };
+const SIGNED_IN: Expectations =         { anonymous: "login", employee: "ok",        requester: "ok",        provider: "ok",        manager: "ok",        aboveManager: "ok", otherManager: "ok",        admin: "ok" };
 // prettier-ignore
-const EVERYONE: Expectations =          { anonymous: "ok",    employee: "ok",        requester: "ok",        provider: "ok",        manager: "ok",        otherManager: "ok",        admin: "ok" };
+const EVERYONE: Expectations =          { anonymous: "ok",    employee: "ok",        requester: "ok",        provider: "ok",        manager: "ok",        aboveManager: "ok", otherManager: "ok",        admin: "ok" };
 // prettier-ignore
-const SIGNED_OUT_PAGE: Expectations =   { anonymous: "ok",    employee: "home",      requester: "home",      provider: "home",      manager: "home",      otherManager: "home",      admin: "home" };
+const SIGNED_OUT_PAGE: Expectations =   { anonymous: "ok",    employee: "home",      requester: "home",      provider: "home",      manager: "home",      aboveManager: "home", otherManager: "home",      admin: "home" };
 // prettier-ignore
-const SENT_HOME: Expectations =         { anonymous: "home",  employee: "home",      requester: "home",      provider: "home",      manager: "home",      otherManager: "home",      admin: "home" };
+const SENT_HOME: Expectations =         { anonymous: "home",  employee: "home",      requester: "home",      provider: "home",      manager: "home",      aboveManager: "home", otherManager: "home",      admin: "home" };
 // prettier-ignore
-const SENT_TO_SIGN_IN: Expectations =   { anonymous: "login", employee: "login",     requester: "login",     provider: "login",     manager: "login",     otherManager: "login",     admin: "login" };
+const SENT_TO_SIGN_IN: Expectations =   { anonymous: "login", employee: "login",     requester: "login",     provider: "login",     manager: "login",     aboveManager: "login", otherManager: "login",     admin: "login" };
 // prettier-ignore
-const ADMINS: Expectations =            { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "not-found", otherManager: "not-found", admin: "ok" };
+const ADMINS: Expectations =            { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "not-found", aboveManager: "not-found", otherManager: "not-found", admin: "ok" };
 /** Inbox, themes, dashboards, recovery list, feedback inbox: anyone who manages a team, and admins. */
 // prettier-ignore
-const ANY_MANAGER: Expectations =       { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "ok",        otherManager: "ok",        admin: "ok" };
+const ANY_MANAGER: Expectations =       { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "ok",        aboveManager: "ok", otherManager: "ok",        admin: "ok" };
 /** What belongs to Support desk's managers: its complaints, feedback, catalogue, kudos to hide. */
 // prettier-ignore
-const SUPPORT_MANAGERS: Expectations =  { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "ok",        otherManager: "not-found", admin: "ok" };
+const SUPPORT_MANAGERS: Expectations =  { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "ok",        aboveManager: "ok", otherManager: "not-found", admin: "ok" };
 /** Support desk's queue and scorecard: its members, its managers, admins. */
 // prettier-ignore
-const SUPPORT_WORKERS: Expectations =   { anonymous: "login", employee: "not-found", requester: "not-found", provider: "ok",        manager: "ok",        otherManager: "not-found", admin: "ok" };
+const SUPPORT_WORKERS: Expectations =   { anonymous: "login", employee: "not-found", requester: "not-found", provider: "ok",        manager: "ok",        aboveManager: "ok", otherManager: "not-found", admin: "ok" };
 /** A request: its requester (and the requesting team), the provider team, its managers, admins. */
 // prettier-ignore
-const REQUEST_VIEWERS: Expectations =   { anonymous: "login", employee: "not-found", requester: "ok",        provider: "ok",        manager: "ok",        otherManager: "not-found", admin: "ok" };
+const REQUEST_VIEWERS: Expectations =   { anonymous: "login", employee: "not-found", requester: "ok",        provider: "ok",        manager: "ok",        aboveManager: "ok", otherManager: "not-found", admin: "ok" };
 /** Working a request (assign, notes, promises, transfers): the provider side; the requester sees it but may not. */
 // prettier-ignore
-const REQUEST_WORKERS: Expectations =   { anonymous: "login", employee: "not-found", requester: "forbidden", provider: "ok",        manager: "ok",        otherManager: "not-found", admin: "ok" };
+const REQUEST_WORKERS: Expectations =   { anonymous: "login", employee: "not-found", requester: "forbidden", provider: "ok",        manager: "ok",        aboveManager: "ok", otherManager: "not-found", admin: "ok" };
 /** Rating: the requester alone ("rate own"); others who see the request are told why not. */
 // prettier-ignore
-const REQUEST_RATER: Expectations =     { anonymous: "login", employee: "not-found", requester: "ok",        provider: "forbidden", manager: "forbidden", otherManager: "not-found", admin: "forbidden" };
+const REQUEST_RATER: Expectations =     { anonymous: "login", employee: "not-found", requester: "ok",        provider: "forbidden", manager: "forbidden", aboveManager: "forbidden", otherManager: "not-found", admin: "forbidden" };
 /** Recovery steps: the rated team's managers (and above) and admins; others who see the case may not act. */
 // prettier-ignore
-const RECOVERY_ACTORS: Expectations =   { anonymous: "login", employee: "not-found", requester: "forbidden", provider: "forbidden", manager: "ok",        otherManager: "not-found", admin: "ok" };
+const RECOVERY_ACTORS: Expectations =   { anonymous: "login", employee: "not-found", requester: "forbidden", provider: "forbidden", manager: "ok",        aboveManager: "ok", otherManager: "not-found", admin: "ok" };
 /** A complaint: the rep who logged it, managers of the routed team (and above), admins — not its plain members. */
 // prettier-ignore
-const COMPLAINT_VIEWERS: Expectations = { anonymous: "login", employee: "not-found", requester: "ok",        provider: "not-found", manager: "ok",        otherManager: "not-found", admin: "ok" };
+const COMPLAINT_VIEWERS: Expectations = { anonymous: "login", employee: "not-found", requester: "ok",        provider: "not-found", manager: "ok",        aboveManager: "ok", otherManager: "not-found", admin: "ok" };
 /** Signed feedback: its author and the addressed team's managers (and above), admins. */
 const FEEDBACK_VIEWERS: Expectations = COMPLAINT_VIEWERS;
 /** Personal things (notifications, saved views): their owner, the provider member, only. */
 // prettier-ignore
-const OWNER_ONLY: Expectations =        { anonymous: "login", employee: "not-found", requester: "not-found", provider: "ok",        manager: "not-found", otherManager: "not-found", admin: "not-found" };
+const OWNER_ONLY: Expectations =        { anonymous: "login", employee: "not-found", requester: "not-found", provider: "ok",        manager: "not-found", aboveManager: "not-found", otherManager: "not-found", admin: "not-found" };
 // prettier-ignore
-const NOWHERE: Expectations =           { anonymous: "not-found", employee: "not-found", requester: "not-found", provider: "not-found", manager: "not-found", otherManager: "not-found", admin: "not-found" };
+const NOWHERE: Expectations =           { anonymous: "not-found", employee: "not-found", requester: "not-found", provider: "not-found", manager: "not-found", aboveManager: "not-found", otherManager: "not-found", admin: "not-found" };
 // prettier-ignore
-const NOBODY: Expectations =            { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "not-found", otherManager: "not-found", admin: "not-found" };
+const NOBODY: Expectations =            { anonymous: "login", employee: "not-found", requester: "not-found", provider: "not-found", manager: "not-found", aboveManager: "not-found", otherManager: "not-found", admin: "not-found" };
 
 function but(base: Expectations, changes: Partial<Expectations>): Expectations {
   return { ...base, ...changes };
@@ -661,7 +661,7 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         url: (w) => `/complaints/${cmpRef(w.heardComplaint)}`,
         params: (w) => ({ number: cmpRef(w.heardComplaint) }),
         shows: () => "hugo@example.com",
-        showsTo: ["requester", "manager", "admin"],
+        showsTo: ["requester", "manager", "aboveManager", "admin"],
         expect: but(COMPLAINT_VIEWERS, { employee: "ok" }),
       },
     ],
@@ -735,7 +735,7 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         name: "manager inbox",
         url: () => "/complaints/inbox",
         shows: (w) => w.complaint.summary,
-        showsTo: ["manager", "admin"],
+        showsTo: ["manager", "aboveManager", "admin"],
         expect: ANY_MANAGER,
       },
     ],
@@ -807,7 +807,7 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         name: "own teams",
         url: () => "/dashboards/escalations/complaints?measure=heard",
         shows: (w) => w.complaint.summary,
-        showsTo: ["manager", "admin"],
+        showsTo: ["manager", "aboveManager", "admin"],
         expect: ANY_MANAGER,
       },
       {
@@ -828,7 +828,7 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         name: "own teams, with contacts",
         url: () => "/dashboards/escalations/complaints.csv?measure=heard&contact=1",
         shows: () => "carla@example.com",
-        showsTo: ["manager", "admin"],
+        showsTo: ["manager", "aboveManager", "admin"],
         expect: ANY_MANAGER,
       },
       {
@@ -888,14 +888,14 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         name: "signed entry",
         url: () => "/feedback/inbox",
         shows: (w) => w.signedFeedback.subject,
-        showsTo: ["manager", "admin"],
+        showsTo: ["manager", "aboveManager", "admin"],
         expect: ANY_MANAGER,
       },
       {
         name: "anonymous entry",
         url: () => "/feedback/inbox",
         shows: (w) => w.anonymousFeedback.subject,
-        showsTo: ["manager", "admin"],
+        showsTo: ["manager", "aboveManager", "admin"],
         expect: ANY_MANAGER,
       },
       {
@@ -1304,7 +1304,7 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         name: "recovery cases",
         url: () => "/recovery",
         shows: (w) => w.recovered.title,
-        showsTo: ["manager", "admin"],
+        showsTo: ["manager", "aboveManager", "admin"],
         expect: ANY_MANAGER,
       },
     ],
@@ -1372,7 +1372,7 @@ export const PERMISSION_MATRIX: Record<string, RouteEntry> = {
         url: (w) => `/requests/${reqRef(w.request)}`,
         params: (w) => ({ number: reqRef(w.request) }),
         shows: (w) => w.internalNote,
-        showsTo: ["provider", "manager", "admin"],
+        showsTo: ["provider", "manager", "aboveManager", "admin"],
         expect: REQUEST_VIEWERS,
       },
     ],
