@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
+// The public (if UNSAFE_-named) export of the convention Remix itself reads app/routes with.
+import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import * as entryServer from "~/entry.server";
 import * as root from "~/root";
 import remixConfig from "../../remix.config.js";
