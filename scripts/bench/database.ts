@@ -2,10 +2,7 @@
 // secondary indexes dropped before a bulk load and built again after it.
 import pg from "pg";
 import { readMigrations } from "../../app/utils/db/migrator.server";
-
-export function quoteIdentifier(name: string) {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+import { dropDatabase, quoteIdentifier } from "../../app/utils/db/sql-identifiers.server";
 
 /** "12.3 s" since `since` (a performance.now() reading). */
 export function seconds(since: number) {
@@ -60,7 +57,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<{ url: s
     url = target.toString();
     if (await reusable(url)) return { url, reuse: true };
     await withClient(adminUrl!, async (admin) => {
-      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      await dropDatabase(admin, name);
       await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     });
     return { url, reuse: false };

@@ -18,12 +18,12 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { hashPassword } from "../../app/utils/auth.server";
 import { migrate } from "../../app/utils/db/migrator.server";
+import { quoteIdentifier } from "../../app/utils/db/sql-identifiers.server";
 import {
   createIndexes,
   dropForeignKeys,
   dropSecondaryIndexes,
   prepareDatabase,
-  quoteIdentifier,
   runSpread,
   seconds,
   withClient,

@@ -11,6 +11,7 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteExtensions, servePglite } from "~/utils/db/embedded-postgres.server";
 import { migrate, readMigrations } from "~/utils/db/migrator.server";
+import { dropDatabase, quoteIdentifier } from "~/utils/db/sql-identifiers.server";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Same rule as the app's migrator: UPSTREAM_MIGRATIONS_DIR, else prisma/migrations. */
@@ -33,10 +34,6 @@ export function databaseUrl(serverUrl: string, database: string) {
   const url = new URL(serverUrl);
   url.pathname = `/${encodeURIComponent(database)}`;
   return url.toString();
-}
-
-export function quoteIdentifier(name: string) {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 function pgliteVersion() {
@@ -104,7 +101,7 @@ export async function prepareServerTemplate(adminUrl: string): Promise<TestDatab
     if (admin.database === SERVER_TEMPLATE_NAME) {
       throw new Error(`TEST_DATABASE_URL must name a database other than ${SERVER_TEMPLATE_NAME}`);
     }
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(SERVER_TEMPLATE_NAME)} WITH (FORCE)`);
+    await dropDatabase(admin, SERVER_TEMPLATE_NAME);
     await admin.query(`CREATE DATABASE ${quoteIdentifier(SERVER_TEMPLATE_NAME)} TEMPLATE template0`);
   } finally {
     await admin.end();
@@ -119,7 +116,7 @@ export async function dropServerTemplate(adminUrl: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(SERVER_TEMPLATE_NAME)} WITH (FORCE)`);
+    await dropDatabase(admin, SERVER_TEMPLATE_NAME);
   } finally {
     await admin.end();
   }

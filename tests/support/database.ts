@@ -8,7 +8,8 @@ import { inject } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteExtensions, servePglite } from "~/utils/db/embedded-postgres.server";
 import { disconnectDatabase } from "~/utils/db.server";
-import { databaseUrl, quoteIdentifier } from "./database-template";
+import { dropDatabase, quoteIdentifier } from "~/utils/db/sql-identifiers.server";
+import { databaseUrl } from "./database-template";
 
 export interface TestDatabase {
   connectionString: string;
@@ -52,7 +53,7 @@ async function createOnServer(adminUrl: string, template: string): Promise<TestD
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+        await dropDatabase(client, name);
       } finally {
         await client.end();
       }

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readMigrations } from "./migrator.server";
+import { quoteIdentifier } from "./sql-identifiers.server";
 
 export type DatabaseKind = "embedded" | "postgres";
 
@@ -22,10 +23,6 @@ export interface TableCount {
 
 /** Runs one SQL statement and returns its rows (PGlite and node-postgres both fit). */
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
-
-export function quoteIdentifier(name: string) {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /** Exact row counts of every table outside PostgreSQL's own schemas, in name order. */
 export async function countRows(query: Query): Promise<TableCount[]> {
