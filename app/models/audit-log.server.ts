@@ -1,5 +1,6 @@
 // Reading the audit log: newest first, filtered, keyset-paginated on (at, id).
 import { prisma } from "~/utils/db.server";
+import { startsWithExactly } from "~/utils/text-match";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -9,7 +10,7 @@ export async function listAuditEntries({ action, actorEmail, before }: { action?
   const cursor = before && /^\d+$/.test(before) ? BigInt(before) : undefined;
   const rows = await prisma.auditLog.findMany({
     where: {
-      ...(action ? { action: { startsWith: action } } : {}),
+      ...(action ? { action: startsWithExactly(action) } : {}),
       ...(actor ? { actorId: actor.id } : {}),
       ...(cursor ? { id: { lt: cursor } } : {}),
     },

@@ -11,6 +11,7 @@ import { parseWithZod } from "~/utils/forms";
 import { complaintCategorySchema, editComplaintCategorySchema, type ComplaintCategoryValue } from "~/validation/complaint-categories";
 import { audit } from "./audit.server";
 import { StaleRecordError } from "./user.server";
+import { equalsIgnoringCase } from "~/utils/text-match";
 
 /** Any number will do, as long as nothing else uses it: serialises category name checks. */
 const CATEGORY_NAMES_LOCK = 73_501_001;
@@ -60,7 +61,7 @@ export function getComplaintCategory(id: string) {
 async function checkInput(tx: Tx, input: ComplaintCategoryValue, exceptId?: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CATEGORY_NAMES_LOCK})`;
   const clash = await tx.complaintCategory.findFirst({
-    where: { name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { name: equalsIgnoringCase(input.name), ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw nameTaken(input.name);

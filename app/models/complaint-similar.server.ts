@@ -10,6 +10,7 @@
 import { queryRows } from "~/utils/db.server";
 import { log } from "~/utils/logger.server";
 import { SIMILAR_LIMIT, SIMILAR_WITHIN_DAYS, type Severity } from "~/utils/complaint-rules";
+import { escapeLikePattern } from "~/utils/text-match";
 
 export const SIMILAR_MIN_CHARS = 3;
 const QUERY_MAX_CHARS = 200;
@@ -51,10 +52,6 @@ const FALLBACK_QUERY = `${SELECT}
    ${FROM} AND (${FULL_TEXT} OR c.summary ILIKE '%' || $4 || '%')
    ORDER BY ts_rank(to_tsvector('english', c.summary), plainto_tsquery('english', $1)) DESC, c.created_at DESC LIMIT $3`;
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Up to 5 open complaints like `text`; none for fewer than 3 characters. */
 export async function findSimilarComplaints(text: string, now = new Date()): Promise<SimilarComplaint[]> {
   const q = text.trim().replace(/\s+/g, " ").slice(0, QUERY_MAX_CHARS);
@@ -69,10 +66,10 @@ export async function findSimilarComplaints(text: string, now = new Date()): Pro
       if ((error as { code?: string }).code !== "42883") throw error;
       trigramsAvailable = false;
       log.warn("pg_trgm is not available: similar complaints use full-text search only");
-      rows = await queryRows<Row>({ text: FALLBACK_QUERY, values: [q, since, SIMILAR_LIMIT, escapeLike(q)] });
+      rows = await queryRows<Row>({ text: FALLBACK_QUERY, values: [q, since, SIMILAR_LIMIT, escapeLikePattern(q)] });
     }
   } else {
-    rows = await queryRows<Row>({ text: FALLBACK_QUERY, values: [q, since, SIMILAR_LIMIT, escapeLike(q)] });
+    rows = await queryRows<Row>({ text: FALLBACK_QUERY, values: [q, since, SIMILAR_LIMIT, escapeLikePattern(q)] });
   }
   return rows.map((r) => ({
     number: r.number,

@@ -14,6 +14,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "./audit.server";
 import { notify, teamPeople } from "./notification.server";
 import type { TeamScope } from "./team-scope.server";
+import { containsExactly, containsIgnoringCase } from "~/utils/text-match";
 
 export const KUDOS_PAGE_SIZE = 25;
 
@@ -316,11 +317,7 @@ export async function searchRecipients(searcherId: string, query: string) {
     where: {
       active: true,
       id: { not: searcherId },
-      OR: [
-        { name: { contains: q, mode: "insensitive" } },
-        { email: { contains: q.toLowerCase() } },
-        { title: { contains: q, mode: "insensitive" } },
-      ],
+      OR: [{ name: containsIgnoringCase(q) }, { email: containsExactly(q.toLowerCase()) }, { title: containsIgnoringCase(q) }],
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PEOPLE_SEARCH_LIMIT,

@@ -9,6 +9,7 @@ import { formatRequestNumber, requestPath } from "~/utils/request-number";
 import { describeTarget } from "~/utils/sla";
 import { newRequestSchema } from "~/validation/requests";
 import { createRequest, RequestInputError } from "./request-create.server";
+import { containsIgnoringCase } from "~/utils/text-match";
 
 const TEAM_LIST_LIMIT = 50;
 
@@ -18,9 +19,7 @@ export function searchProviderTeams(query: string) {
   return prisma.team.findMany({
     where: {
       acceptsRequests: true,
-      ...(q
-        ? { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { description: { contains: q, mode: "insensitive" as const } }] }
-        : {}),
+      ...(q ? { OR: [{ name: containsIgnoringCase(q) }, { description: containsIgnoringCase(q) }] } : {}),
     },
     orderBy: { name: "asc" },
     take: TEAM_LIST_LIMIT,

@@ -20,7 +20,6 @@ import { canWorkOnRequest } from "~/policies/request.server";
 import type { Actor } from "~/policies/authorize.server";
 import {
   QUEUE_PAGE_SIZE,
-  escapeLikePattern,
   type CursorKey,
   type MyRequestsFilters,
   type PageCursor,
@@ -28,6 +27,7 @@ import {
   type QueueSort,
 } from "~/validation/queue-filters";
 import { getTeamScope, workTeams } from "./team-scope.server";
+import { escapeLikePattern } from "~/utils/text-match";
 
 type KeyColumn = "created_at" | "resolution_due_at" | "priority" | "id";
 interface SortKey {

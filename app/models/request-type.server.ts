@@ -16,6 +16,7 @@ import { canManageCatalogue } from "~/policies/request.server";
 import { audit } from "./audit.server";
 import { getTeamScope } from "./team-scope.server";
 import { StaleRecordError } from "./user.server";
+import { equalsIgnoringCase } from "~/utils/text-match";
 
 export interface RequestTypeInput {
   name: string;
@@ -81,7 +82,7 @@ export function getRequestTypeOfTeam(teamId: string, id: string) {
 
 async function assertNameFree(tx: Tx, teamId: string, name: string, exceptId?: string) {
   const clash = await tx.requestType.findFirst({
-    where: { teamId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { teamId, name: equalsIgnoringCase(name), ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new RequestTypeNameTakenError(name);

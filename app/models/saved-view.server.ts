@@ -7,6 +7,7 @@ import { parseWithZod } from "~/utils/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/policies/authorize.server";
 import { deleteViewSchema, parseQueueQuery, queueSearchParams, saveViewSchema } from "~/validation/queue-filters";
+import { equalsIgnoringCase } from "~/utils/text-match";
 
 export const SAVED_VIEWS_PER_TEAM = 50;
 
@@ -24,7 +25,7 @@ function nameTaken(name: string) {
 export async function saveView(userId: string, teamId: string, name: string, query: string) {
   // The unique index is case-sensitive; "Urgent" and "urgent" side by side would only confuse.
   const [clash, count] = await Promise.all([
-    prisma.savedView.findFirst({ where: { userId, teamId, name: { equals: name, mode: "insensitive" } }, select: { name: true } }),
+    prisma.savedView.findFirst({ where: { userId, teamId, name: equalsIgnoringCase(name) }, select: { name: true } }),
     prisma.savedView.count({ where: { userId, teamId } }),
   ]);
   if (clash) throw nameTaken(clash.name);

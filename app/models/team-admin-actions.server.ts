@@ -7,6 +7,7 @@ import { addMemberSchema, editTeamSchema } from "~/validation/teams";
 import { removeMembership, setMembership, updateTeam } from "./team.server";
 import { teamConflictReply, toTeamInput } from "./team-form.server";
 import { StaleRecordError } from "./user.server";
+import { containsExactly, containsIgnoringCase } from "~/utils/text-match";
 
 interface Ctx {
   request: Request;
@@ -64,7 +65,7 @@ export async function findPeopleToAdd(teamId: string, query: string) {
     where: {
       active: true,
       memberships: { none: { teamId } },
-      OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }],
+      OR: [{ name: containsIgnoringCase(q) }, { email: containsExactly(q.toLowerCase()) }],
     },
     orderBy: { name: "asc" },
     take: 10,

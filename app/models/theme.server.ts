@@ -11,6 +11,7 @@ import { prisma, queryRows, type Tx } from "~/utils/db.server";
 import type { Actor } from "~/policies/authorize.server";
 import { normaliseThemeName } from "~/validation/themes";
 import { audit } from "./audit.server";
+import { equalsIgnoringCase } from "~/utils/text-match";
 
 /** An arbitrary constant naming the lock that serialises theme name changes. */
 const THEME_NAMES_LOCK = 7_311_027;
@@ -55,7 +56,7 @@ async function lockNames(tx: Tx) {
 }
 
 function findByName(tx: Tx, name: string) {
-  return tx.theme.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true, name: true } });
+  return tx.theme.findFirst({ where: { name: equalsIgnoringCase(name) }, select: { id: true, name: true } });
 }
 
 /**

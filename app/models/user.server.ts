@@ -7,6 +7,7 @@ import type { GlobalRole } from "~/generated/prisma/client";
 import { audit } from "./audit.server";
 import { issueAuthToken } from "./auth-token.server";
 import { queueEmail } from "./outbound-email.server";
+import { containsExactly, containsIgnoringCase } from "~/utils/text-match";
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -17,11 +18,7 @@ export async function listPeople({ query, after, status }: { query?: string; aft
       ...(status === "inactive" ? { active: false } : status === "all" ? {} : { active: true }),
       ...(q
         ? {
-            OR: [
-              { name: { contains: q, mode: "insensitive" } },
-              { email: { contains: q.toLowerCase() } },
-              { title: { contains: q, mode: "insensitive" } },
-            ],
+            OR: [{ name: containsIgnoringCase(q) }, { email: containsExactly(q.toLowerCase()) }, { title: containsIgnoringCase(q) }],
           }
         : {}),
     },

@@ -262,14 +262,6 @@ export function myRequestsSearchParams(filters: MyRequestsFilters, page?: PageCu
   return params;
 }
 
-/**
- * Search text as a LIKE pattern that matches it literally. Prisma's `contains` wraps the value
- * in % but does not escape it, so "100%" or "a_b" would otherwise act as wildcards.
- */
-export function escapeLikePattern(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export const SAVED_VIEW_NAME_MAX = 60;
 export const SAVED_VIEW_QUERY_MAX = 2000;
 

@@ -70,6 +70,26 @@ describe("themes", () => {
     expect((await fieldErrors(clash, "name"))[0]).toContain('There is already a theme called "Billing"');
   });
 
+  test("names with %, _ or \\ are matched as typed: no wildcard clash, and a backslash name finds itself", async () => {
+    await post({ intent: "create", name: "Card declined" });
+    // "_" is a one-character wildcard to PostgreSQL's LIKE; here it is just an underscore.
+    const underscore = await post({ intent: "create", name: "Card_declined" });
+    expect(underscore.status).toBe(302);
+    expect((await flashOf(underscore))?.message).toBe('Theme "Card_declined" created.');
+    expect((await post({ intent: "create", name: "100 days off" })).status).toBe(302);
+    expect((await post({ intent: "create", name: "100% off" })).status).toBe(302);
+
+    expect((await post({ intent: "create", name: "\\'; --" })).status).toBe(302);
+    const again = await post({ intent: "create", name: "\\'; --" });
+    expect(again.status).toBe(400);
+    expect(await fieldErrors(again, "name")).toEqual(['There is already a theme called "\\\'; --".']);
+    const other = await themeNamed("Card declined");
+    const rename = await post({ intent: "rename", themeId: other.id, name: "\\'; --" });
+    expect(rename.status).toBe(400);
+    expect((await fieldErrors(rename, "name"))[0]).toContain('There is already a theme called "\\\'; --"');
+    expect((await themeNamed("Card declined")).id).toBe(other.id);
+  });
+
   test("merge moves every tag to the target without duplicates, deletes the source and is audited", async () => {
     await post({ intent: "create", name: "Parcel late" });
     await post({ intent: "create", name: "Delivery delays" });
