@@ -273,34 +273,29 @@ async function loadRequestRow(requestId: string) {
   });
   // The access check read the request a moment ago; a row gone since is a 404 as well.
   if (!row) throw notFound();
+  // The joined columns, back into the shape the page uses.
+  const {
+    requesterId,
+    requesterName,
+    requestingTeamName,
+    requestingTeamSlug,
+    providerTeamId,
+    providerTeamName,
+    providerTeamSlug,
+    typeName,
+    firstResponseTargetMinutes,
+    resolutionTargetMinutes,
+    assigneeId,
+    assigneeName,
+    ...request
+  } = row;
   return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    body: row.body,
-    status: row.status,
-    priority: row.priority,
-    version: row.version,
-    createdAt: row.createdAt,
-    dueAt: row.dueAt,
-    promisedAt: row.promisedAt,
-    firstResponseDueAt: row.firstResponseDueAt,
-    resolutionDueAt: row.resolutionDueAt,
-    firstResponseAt: row.firstResponseAt,
-    resolvedAt: row.resolvedAt,
-    closedAt: row.closedAt,
-    cancelledAt: row.cancelledAt,
-    transferCount: row.transferCount,
-    reopenCount: row.reopenCount,
-    requester: { id: row.requesterId, name: row.requesterName },
-    requestingTeam: row.requestingTeamName === null ? null : { name: row.requestingTeamName, slug: row.requestingTeamSlug! },
-    providerTeam: { id: row.providerTeamId, name: row.providerTeamName, slug: row.providerTeamSlug },
-    type: {
-      name: row.typeName,
-      firstResponseTargetMinutes: row.firstResponseTargetMinutes,
-      resolutionTargetMinutes: row.resolutionTargetMinutes,
-    },
-    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: row.assigneeName ?? "" },
+    ...request,
+    requester: { id: requesterId, name: requesterName },
+    requestingTeam: requestingTeamName === null ? null : { name: requestingTeamName, slug: requestingTeamSlug! },
+    providerTeam: { id: providerTeamId, name: providerTeamName, slug: providerTeamSlug },
+    type: { name: typeName, firstResponseTargetMinutes, resolutionTargetMinutes },
+    assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? "" },
   };
 }
 
